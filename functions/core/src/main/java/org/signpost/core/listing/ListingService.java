@@ -1,0 +1,224 @@
+package org.signpost.core.listing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.signpost.core.auth.Caller;
+import org.signpost.core.auth.Role;
+import org.signpost.core.errors.SignpostException;
+import org.signpost.core.org.Organisation;
+import org.signpost.core.org.OrganisationRepository;
+import org.signpost.core.time.Clocks;
+
+/**
+ * Creates, reads, edits and archives listings, enforcing ownership, optimistic locking and the
+ * moderation rules. Thread-safe if its ports are.
+ */
+public final class ListingService {
+  private final ListingRepository listings;
+  private final OrganisationRepository organisations;
+  private final ListingValidator validator = new ListingValidator();
+  private final Clock clock;
+  private final boolean trustNewOrganisations;
+
+  public ListingService(
+      ListingRepository listings,
+      OrganisationRepository organisations,
+      Clock clock,
+      boolean trustNewOrganisations) {
+    this.listings = listings;
+    this.organisations = organisations;
+    this.clock = clock;
+    this.trustNewOrganisations = trustNewOrganisations;
+  }
+
+  /** Creates a listing for the caller's organisation (or, for an admin, the one named). */
+  public Listing create(Caller caller, Optional<String> organisationId, ListingContent content) {
+    caller.require(Role.PROVIDER, Role.ADMIN);
+    String orgId = owningOrganisation(caller, organisationId);
+    validator.validate(content);
+    Organisation org = organisation(orgId);
+    Instant now = clock.instant();
+    String status = publishesDirectly(caller, org) ? Listing.PUBLISHED : Listing.SUBMITTED;
+    Listing listing =
+        new Listing(
+            ListingIds.next(),
+            org.id(),
+            org.name(),
+            content,
+            status,
+            0,
+            null,
+            now,
+            nextSession(content, now),
+            null,
+            null);
+    return listings.create(listing);
+  }
+
+  /** A published listing for anyone; any status for its owner or an admin. */
+  public Listing get(String id, Optional<Caller> caller) {
+    Listing listing = listings.find(id).orElseThrow(() -> notFound(id));
+    boolean privileged = caller.map(c -> c.actsFor(listing.organisationId())).orElse(false);
+    if (!listing.isPublished() && !privileged) {
+      throw notFound(id);
+    }
+    return listing;
+  }
+
+  /**
+   * Replaces a listing's content if {@code ifMatch} names its current version. An untrusted
+   * organisation's edit to a published listing waits for moderation while the live one stays.
+   */
+  public Listing update(Caller caller, String id, ListingContent content, String ifMatch) {
+    long expected = parseIfMatch(ifMatch);
+    Listing current = owned(caller, id);
+    validator.validate(content);
+    if (current.version() != expected) {
+      throw stale(id, expected, current.version());
+    }
+    if (Listing.ARCHIVED.equals(current.status())) {
+      throw new SignpostException.Conflict("listing " + id + " is archived; it cannot be edited");
+    }
+    Instant now = clock.instant();
+    Organisation org = organisation(current.organisationId());
+    Listing next;
+    if (publishesDirectly(caller, org)) {
+      next = current.withContent(content, Listing.PUBLISHED, now, nextSession(content, now));
+    } else if (current.isPublished()) {
+      next =
+          new Listing(
+              current.id(),
+              current.organisationId(),
+              current.organisationName(),
+              current.content(),
+              current.status(),
+              current.version(),
+              current.assuredDate(),
+              now,
+              current.nextSession(),
+              content,
+              null);
+    } else {
+      next = current.withContent(content, Listing.SUBMITTED, now, nextSession(content, now));
+    }
+    return listings.update(next);
+  }
+
+  /** Archives (soft-deletes) a listing; the index drops it on its next catch-up. */
+  public Listing archive(Caller caller, String id, Optional<String> ifMatch) {
+    Listing current = owned(caller, id);
+    if (ifMatch.isPresent() && parseIfMatch(ifMatch.get()) != current.version()) {
+      throw stale(id, parseIfMatch(ifMatch.get()), current.version());
+    }
+    if (Listing.ARCHIVED.equals(current.status())) {
+      return current;
+    }
+    return listings.update(current.withStatus(Listing.ARCHIVED, clock.instant()));
+  }
+
+  /** Listings of the caller's organisation (all organisations' for an admin asking for one). */
+  public List<Listing> ofOrganisation(Caller caller, String organisationId) {
+    if (!caller.actsFor(organisationId)) {
+      throw new SignpostException.Forbidden("you can only see your own organisation's listings");
+    }
+    return listings.byOrganisation(organisationId);
+  }
+
+  /** The listing if the caller may change it. */
+  Listing owned(Caller caller, String id) {
+    caller.require(Role.PROVIDER, Role.ADMIN);
+    Listing listing = listings.find(id).orElseThrow(() -> notFound(id));
+    if (!caller.actsFor(listing.organisationId())) {
+      throw new SignpostException.Forbidden("listing " + id + " belongs to another organisation");
+    }
+    return listing;
+  }
+
+  private String owningOrganisation(Caller caller, Optional<String> requested) {
+    if (caller.isAdmin()) {
+      return requested
+          .or(caller::organisationId)
+          .orElseThrow(
+              () ->
+                  SignpostException.Invalid.of(
+                      "organisation_id", "an admin must name the organisation"));
+    }
+    String own =
+        caller
+            .organisationId()
+            .orElseThrow(() -> new SignpostException.Forbidden("your account has no organisation"));
+    if (requested.isPresent() && !requested.get().equals(own)) {
+      throw new SignpostException.Forbidden("you can only publish for your own organisation");
+    }
+    return own;
+  }
+
+  /**
+   * The organisation, registering one the directory has not seen yet. A provider's org claim is
+   * only issued after sign-up, so an unknown id is a new organisation; whether it is trusted is a
+   * deployment setting (off in AWS, on for local development).
+   */
+  private Organisation organisation(String id) {
+    return organisations
+        .find(id)
+        .orElseGet(
+            () -> {
+              try {
+                return organisations.create(
+                    new Organisation(
+                        id, id, null, Organisation.APPROVED, trustNewOrganisations, 0));
+              } catch (SignpostException.Conflict raced) {
+                return organisations.find(id).orElseThrow(() -> raced);
+              }
+            });
+  }
+
+  private static boolean publishesDirectly(Caller caller, Organisation org) {
+    if (Organisation.SUSPENDED.equals(org.status())) {
+      throw new SignpostException.Forbidden("organisation " + org.id() + " is suspended");
+    }
+    return caller.isAdmin() || (org.trusted() && Organisation.APPROVED.equals(org.status()));
+  }
+
+  String nextSession(ListingContent content, Instant now) {
+    LocalDateTime local = LocalDateTime.ofInstant(now, Clocks.LONDON);
+    return NextSession.after(content.schedule(), local).map(LocalDateTime::toString).orElse(null);
+  }
+
+  /** Parses {@code "3"}, {@code W/"3"} or {@code 3}. */
+  static long parseIfMatch(String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      throw new SignpostException.PreconditionRequired(
+          "send If-Match with the ETag you last read, so edits are never silently overwritten");
+    }
+    String raw = ifMatch.trim();
+    if (raw.startsWith("W/")) {
+      raw = raw.substring(2);
+    }
+    raw = raw.replace("\"", "");
+    try {
+      return Long.parseLong(raw);
+    } catch (NumberFormatException e) {
+      throw new SignpostException.PreconditionFailed(
+          "If-Match does not name a version of this listing");
+    }
+  }
+
+  private static SignpostException stale(String id, long expected, long actual) {
+    return new SignpostException.PreconditionFailed(
+        "listing "
+            + id
+            + " is at version "
+            + actual
+            + ", not "
+            + expected
+            + "; reload it and apply your change again");
+  }
+
+  private static SignpostException notFound(String id) {
+    return new SignpostException.NotFound("no listing with id " + id);
+  }
+}

@@ -1,0 +1,130 @@
+package org.signpost.handlers.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.signpost.core.auth.Caller;
+import org.signpost.core.auth.Role;
+
+/**
+ * One HTTP request, decoded from the API Gateway v2 event on the first line of a handler so that
+ * nothing past the edge sees AWS types.
+ *
+ * @param routeKey the matched route, such as {@code GET /api/listings/{id}}
+ * @param headers lower-cased header names
+ * @param query every value of every query parameter, in order
+ * @param caller the signed-in caller from the JWT authoriser's claims, if any
+ */
+public record ApiRequest(
+    String routeKey,
+    String method,
+    String path,
+    Map<String, String> pathParameters,
+    Map<String, List<String>> query,
+    Map<String, String> headers,
+    String body,
+    Optional<Caller> caller,
+    String requestId,
+    String sourceIp) {
+
+  public ApiRequest {
+    pathParameters = Map.copyOf(pathParameters);
+    query = Map.copyOf(query);
+    headers = Map.copyOf(headers);
+    body = body == null ? "" : body;
+  }
+
+  public static ApiRequest from(APIGatewayV2HTTPEvent event) {
+    var context = event.getRequestContext();
+    var http = context == null ? null : context.getHttp();
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (event.getHeaders() != null) {
+      event.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+    }
+    String body = event.getBody();
+    if (body != null && event.getIsBase64Encoded()) {
+      body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+    }
+    return new ApiRequest(
+        event.getRouteKey() == null ? "" : event.getRouteKey(),
+        http == null ? "GET" : http.getMethod(),
+        event.getRawPath() == null ? "/" : event.getRawPath(),
+        event.getPathParameters() == null ? Map.of() : event.getPathParameters(),
+        parseQuery(event.getRawQueryString()),
+        headers,
+        body,
+        caller(context),
+        context == null || context.getRequestId() == null ? "-" : context.getRequestId(),
+        http == null || http.getSourceIp() == null ? "" : http.getSourceIp());
+  }
+
+  public Optional<String> header(String name) {
+    return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+  }
+
+  public String pathParameter(String name) {
+    String value = pathParameters.get(name);
+    if (value == null) {
+      throw new IllegalStateException("route has no path parameter " + name);
+    }
+    return value;
+  }
+
+  static Map<String, List<String>> parseQuery(String raw) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    if (raw == null || raw.isEmpty()) {
+      return out;
+    }
+    for (String pair : raw.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+      out.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+    }
+    out.replaceAll((k, v) -> List.copyOf(v));
+    return out;
+  }
+
+  private static String decode(String part) {
+    try {
+      return URLDecoder.decode(part, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return part;
+    }
+  }
+
+  /** Reads the claims the HTTP API JWT authoriser passes on; arrays arrive as "[a b]". */
+  private static Optional<Caller> caller(APIGatewayV2HTTPEvent.RequestContext context) {
+    if (context == null
+        || context.getAuthorizer() == null
+        || context.getAuthorizer().getJwt() == null
+        || context.getAuthorizer().getJwt().getClaims() == null) {
+      return Optional.empty();
+    }
+    Map<String, String> claims = context.getAuthorizer().getJwt().getClaims();
+    String subject = claims.get("sub");
+    if (subject == null || subject.isBlank()) {
+      return Optional.empty();
+    }
+    String groups = claims.getOrDefault("cognito:groups", "");
+    Set<Role> roles =
+        java.util.Arrays.stream(groups.replace("[", "").replace("]", "").split("[\\s,]+"))
+            .map(Role::parse)
+            .flatMap(Optional::stream)
+            .collect(java.util.stream.Collectors.toSet());
+    String org = claims.getOrDefault("custom:org", claims.get("org"));
+    return Optional.of(
+        new Caller(subject, roles, Optional.ofNullable(org).filter(s -> !s.isBlank())));
+  }
+}

@@ -1,0 +1,50 @@
+package org.signpost.handlers.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import java.util.function.Function;
+import org.signpost.core.errors.SignpostException;
+
+/**
+ * Base of every HTTP Lambda handler: decodes the event, dispatches on the route key and maps errors
+ * to problem+json. Subclasses only declare their routes. Thread-safe if the route functions are.
+ */
+public abstract class HttpFunction
+    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+  private final Map<String, Function<ApiRequest, ApiResponse>> routes;
+
+  protected HttpFunction(Map<String, Function<ApiRequest, ApiResponse>> routes) {
+    this.routes = Map.copyOf(routes);
+  }
+
+  @Override
+  public final APIGatewayV2HTTPResponse handleRequest(
+      APIGatewayV2HTTPEvent event, Context context) {
+    return handle(ApiRequest.from(event)).toEvent();
+  }
+
+  /** Handles a decoded request; the local runtime and tests may call this directly. */
+  public final ApiResponse handle(ApiRequest request) {
+    Function<ApiRequest, ApiResponse> route = routes.get(request.routeKey());
+    if (route == null) {
+      return Problems.of(
+          404, "not-found", "Not found", "no route for " + request.routeKey(), request);
+    }
+    try {
+      return route.apply(request);
+    } catch (SignpostException e) {
+      return Problems.from(e, request);
+    } catch (RuntimeException e) {
+      return Problems.unexpected(e, request);
+    }
+  }
+
+  /** The route keys this function serves, for checks against template.yaml. */
+  public final java.util.Set<String> routeKeys() {
+    return routes.keySet();
+  }
+}

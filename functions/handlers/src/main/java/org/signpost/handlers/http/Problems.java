@@ -1,0 +1,63 @@
+package org.signpost.handlers.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import org.signpost.core.errors.FieldError;
+import org.signpost.core.errors.SignpostException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Renders every error as RFC 9457 problem+json. The only place errors become HTTP. */
+public final class Problems {
+  public static final String BASE = "https://signpost.example/problems/";
+  private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+  private Problems() {}
+
+  public static ApiResponse from(SignpostException e, ApiRequest request) {
+    ObjectNode problem = base(e.type(), e.title(), e.status(), e.getMessage(), request);
+    if (!e.errors().isEmpty()) {
+      ArrayNode errors = problem.putArray("errors");
+      for (FieldError error : e.errors()) {
+        errors.addObject().put("field", error.field()).put("message", error.message());
+      }
+    }
+    return respond(e.status(), problem);
+  }
+
+  /** An unexpected failure: logged once here with its stack, never echoed to the client. */
+  public static ApiResponse unexpected(RuntimeException e, ApiRequest request) {
+    LOG.error("unhandled error on {} request {}", request.routeKey(), request.requestId(), e);
+    return respond(
+        500,
+        base(
+            "internal",
+            "Internal error",
+            500,
+            "Something went wrong on our side. Quote request id " + request.requestId() + ".",
+            request));
+  }
+
+  public static ApiResponse of(
+      int status, String type, String title, String detail, ApiRequest request) {
+    return respond(status, base(type, title, status, detail, request));
+  }
+
+  private static ObjectNode base(
+      String type, String title, int status, String detail, ApiRequest request) {
+    ObjectNode node = Json.MAPPER.createObjectNode();
+    node.put("type", BASE + type);
+    node.put("title", title);
+    node.put("status", status);
+    node.put("detail", detail);
+    node.put("instance", request.path());
+    node.put("request_id", request.requestId());
+    return node;
+  }
+
+  private static ApiResponse respond(int status, ObjectNode problem) {
+    return new ApiResponse(
+        status, Map.of("Content-Type", "application/problem+json"), Json.write(problem));
+  }
+}

@@ -1,0 +1,73 @@
+package org.signpost.handlers.storage;
+
+import java.util.List;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.CreateTableEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.EnhancedGlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+
+/**
+ * Every table and index, defined once. Tests and the local runtime create tables from here, and a
+ * test checks that template.yaml declares the same keys and indexes.
+ */
+public final class Tables {
+  public static final String LISTINGS = "listings";
+  public static final String ORGANISATIONS = "organisations";
+  public static final String CHANGES = "changes";
+  public static final String BY_ORGANISATION = "byOrganisation";
+
+  /** Spreads the change log over a few partitions so no single GSI key gets hot. */
+  public static final int CHANGE_BUCKETS = 4;
+
+  // Building a schema reflects over the bean; it costs tens of milliseconds, so do it once.
+  public static final TableSchema<ListingItem> LISTING_SCHEMA =
+      TableSchema.fromBean(ListingItem.class);
+  public static final TableSchema<OrganisationItem> ORGANISATION_SCHEMA =
+      TableSchema.fromBean(OrganisationItem.class);
+
+  /** A table and the global secondary indexes it carries. */
+  public record Definition(String name, TableSchema<?> schema, List<String> indexes) {}
+
+  public static final List<Definition> ALL =
+      List.of(
+          new Definition(LISTINGS, LISTING_SCHEMA, List.of(CHANGES, BY_ORGANISATION)),
+          new Definition(ORGANISATIONS, ORGANISATION_SCHEMA, List.of()));
+
+  private Tables() {}
+
+  public static String bucketFor(String id) {
+    return "C#" + Math.floorMod(id.hashCode(), CHANGE_BUCKETS);
+  }
+
+  /** Creates any missing table (on-demand, all indexes projecting everything). */
+  public static void createAll(DynamoDbClient client, String prefix) {
+    DynamoDbEnhancedClient enhanced =
+        DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+    for (Definition definition : ALL) {
+      DynamoDbTable<?> table = enhanced.table(prefix + definition.name(), definition.schema());
+      CreateTableEnhancedRequest.Builder request = CreateTableEnhancedRequest.builder();
+      if (!definition.indexes().isEmpty()) {
+        request.globalSecondaryIndices(
+            definition.indexes().stream()
+                .map(
+                    index ->
+                        EnhancedGlobalSecondaryIndex.builder()
+                            .indexName(index)
+                            .projection(
+                                Projection.builder().projectionType(ProjectionType.ALL).build())
+                            .build())
+                .toList());
+      }
+      try {
+        table.createTable(request.build());
+      } catch (ResourceInUseException exists) {
+        // already there: creating is idempotent for callers
+      }
+    }
+  }
+}

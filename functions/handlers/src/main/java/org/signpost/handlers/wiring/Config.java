@@ -1,0 +1,56 @@
+package org.signpost.handlers.wiring;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Deployment settings, read once from the environment (system properties of the same name win, so
+ * the local runtime can set them in-process).
+ *
+ * @param tablePrefix prefix of every DynamoDB table name
+ * @param dynamoEndpoint endpoint override for dynalite or LocalStack; empty in AWS
+ * @param trustNewOrganisations whether an organisation first seen through a provider's token may
+ *     publish without moderation
+ * @param searchPollMillis minimum gap between change-log polls of one search environment
+ */
+public record Config(
+    String tablePrefix,
+    Optional<URI> dynamoEndpoint,
+    String region,
+    boolean trustNewOrganisations,
+    long searchPollMillis) {
+
+  /** Every variable the code reads; a test checks template.yaml sets them (or says why not). */
+  public static final List<String> VARIABLES =
+      List.of(
+          "TABLE_PREFIX",
+          "DYNAMODB_ENDPOINT",
+          "AWS_REGION",
+          "TRUST_NEW_ORGANISATIONS",
+          "SEARCH_POLL_MS");
+
+  public Config {
+    if (tablePrefix == null || !tablePrefix.matches("[A-Za-z0-9_.-]{0,200}")) {
+      throw new IllegalArgumentException(
+          "TABLE_PREFIX has characters DynamoDB rejects: " + tablePrefix);
+    }
+    if (searchPollMillis < 0 || searchPollMillis > 60_000) {
+      throw new IllegalArgumentException("SEARCH_POLL_MS must be 0..60000: " + searchPollMillis);
+    }
+  }
+
+  public static Config fromEnvironment() {
+    return new Config(
+        setting("TABLE_PREFIX").orElse("signpost-"),
+        setting("DYNAMODB_ENDPOINT").filter(s -> !s.isBlank()).map(URI::create),
+        setting("AWS_REGION").orElse("eu-west-2"),
+        setting("TRUST_NEW_ORGANISATIONS").map(Boolean::parseBoolean).orElse(false),
+        setting("SEARCH_POLL_MS").map(Long::parseLong).orElse(1000L));
+  }
+
+  static Optional<String> setting(String name) {
+    String value = System.getProperty(name);
+    return Optional.ofNullable(value != null ? value : System.getenv(name));
+  }
+}
