@@ -58,6 +58,71 @@ public final class ListingService {
     return listings.create(listing);
   }
 
+  /** What an import did with one listing. */
+  public enum ImportOutcome {
+    CREATED,
+    UPDATED,
+    UNCHANGED
+  }
+
+  /**
+   * Creates or replaces a listing under a stable id, as published, through the same validation as
+   * the API. Used by imports and demo data; re-running the same import changes nothing.
+   *
+   * @param assuredDate the source's verification date, or null
+   */
+  public ImportOutcome importListing(
+      Caller caller,
+      String id,
+      String organisationId,
+      ListingContent content,
+      String assuredDate,
+      boolean dryRun) {
+    caller.require(Role.ADMIN);
+    if (id == null || !id.matches("[A-Za-z0-9._:-]{1,100}")) {
+      throw SignpostException.Invalid.of("id", "ids are 1-100 letters, digits or . _ : -");
+    }
+    validator.validate(content);
+    Organisation org =
+        organisations
+            .find(organisationId)
+            .orElseThrow(
+                () ->
+                    SignpostException.Invalid.of(
+                        "organisation_id", "no organisation with id " + organisationId));
+    Optional<Listing> existing = listings.find(id);
+    if (existing.isPresent()
+        && existing.get().content().equals(content)
+        && existing.get().organisationId().equals(org.id())
+        && existing.get().isPublished()
+        && java.util.Objects.equals(existing.get().assuredDate(), assuredDate)) {
+      return ImportOutcome.UNCHANGED;
+    }
+    if (dryRun) {
+      return existing.isPresent() ? ImportOutcome.UPDATED : ImportOutcome.CREATED;
+    }
+    Instant now = clock.instant();
+    Listing listing =
+        new Listing(
+            id,
+            org.id(),
+            org.name(),
+            content,
+            Listing.PUBLISHED,
+            existing.map(Listing::version).orElse(0L),
+            assuredDate,
+            now,
+            nextSession(content, now),
+            null,
+            null);
+    if (existing.isPresent()) {
+      listings.update(listing);
+      return ImportOutcome.UPDATED;
+    }
+    listings.create(listing);
+    return ImportOutcome.CREATED;
+  }
+
   /** A published listing for anyone; any status for its owner or an admin. */
   public Listing get(String id, Optional<Caller> caller) {
     Listing listing = listings.find(id).orElseThrow(() -> notFound(id));

@@ -3,6 +3,7 @@ package org.signpost.handlers.wiring;
 import java.time.Clock;
 import java.time.Duration;
 import org.signpost.core.listing.ListingService;
+import org.signpost.core.org.OrganisationService;
 import org.signpost.core.search.SearchService;
 import org.signpost.handlers.storage.DynamoListingRepository;
 import org.signpost.handlers.storage.DynamoOrganisationRepository;
@@ -29,6 +30,7 @@ public final class Wiring {
   public final DynamoListingRepository listings;
   public final DynamoOrganisationRepository organisations;
   public final ListingService listingService;
+  public final OrganisationService organisationService;
 
   public Wiring(Config config, Clock clock) {
     this.config = config;
@@ -39,6 +41,7 @@ public final class Wiring {
     this.organisations = new DynamoOrganisationRepository(enhanced, config.tablePrefix());
     this.listingService =
         new ListingService(listings, organisations, clock, config.trustNewOrganisations());
+    this.organisationService = new OrganisationService(organisations);
   }
 
   /** The environment's wiring, created on first use from the environment's settings. */

@@ -1,4 +1,4 @@
-package org.signpost.testing;
+package org.signpost.devstore;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,0 +1,157 @@
+package org.signpost.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import org.signpost.devstore.NodeServer;
+import org.signpost.handlers.storage.Tables;
+import org.signpost.handlers.wiring.Wiring;
+
+/** The developer command line behind {@code ./signpost}. */
+public final class Cli {
+  private static final String USAGE =
+      """
+      Usage: ./signpost <command> [options]
+
+        run [--reset]                      start the local store and API on PORT (default 8080);
+                                           loads demo data on first run; --reset starts afresh
+        token --role ROLE [--org ID] [--sub ID] [--hours N]
+                                           print a bearer token for the local runtime
+                                           (ROLE is admin, prescriber or provider)
+      """;
+
+  private Cli() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
+      System.out.print(USAGE);
+      return;
+    }
+    List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
+    int code =
+        switch (args[0]) {
+          case "run" -> run(rest);
+          case "token" -> token(rest, System.out, System.err);
+          default -> {
+            System.err.println("unknown command: " + args[0]);
+            System.err.print(USAGE);
+            yield 2;
+          }
+        };
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  static Path root() {
+    return NodeServer.repositoryRoot();
+  }
+
+  static Path stateDir() {
+    return root().resolve(".signpost");
+  }
+
+  static int token(List<String> args, PrintStream out, PrintStream err) {
+    String role = option(args, "--role");
+    if (role == null || !List.of("admin", "prescriber", "provider").contains(role.toLowerCase(Locale.ROOT))) {
+      err.println("--role must be admin, prescriber or provider");
+      return 2;
+    }
+    String org = option(args, "--org");
+    if ("provider".equals(role) && org == null) {
+      err.println("a provider token needs --org ID (for example --org org-sparkhill-community-hub)");
+      return 2;
+    }
+    String sub = option(args, "--sub");
+    String hours = option(args, "--hours");
+    DevKeys keys = DevKeys.loadOrCreate(stateDir());
+    out.println(
+        keys.mint(
+            role.toLowerCase(Locale.ROOT),
+            org,
+            sub == null ? "local-" + role + (org == null ? "" : "-" + org) : sub,
+            Duration.ofHours(hours == null ? 12 : Long.parseLong(hours))));
+    return 0;
+  }
+
+  static int run(List<String> args) throws IOException, InterruptedException {
+    Path state = stateDir();
+    boolean reset = args.contains("--reset");
+    Path data = state.resolve("dynalite");
+    Path marker = state.resolve("demo-loaded");
+    if (reset) {
+      deleteTree(data);
+      Files.deleteIfExists(marker);
+    }
+    Files.createDirectories(data);
+    int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
+    long started = System.nanoTime();
+
+    NodeServer dynalite =
+        NodeServer.start(
+            root().resolve("infrastructure/local/node/dynalite-server.js"),
+            "--path",
+            data.toString());
+    System.setProperty("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + dynalite.port());
+    System.setProperty("TABLE_PREFIX", "local-");
+    System.setProperty("AWS_REGION", "eu-west-2");
+    System.setProperty("TRUST_NEW_ORGANISATIONS", "true");
+    System.setProperty("SEARCH_POLL_MS", "1000");
+
+    Wiring wiring = Wiring.shared();
+    Tables.createAll(wiring.dynamo, wiring.config.tablePrefix());
+    if (!Files.exists(marker)) {
+      int loaded = DemoData.load(wiring.organisationService, wiring.listingService);
+      Files.writeString(marker, "demo data loaded\n");
+      System.out.println("Loaded " + loaded + " demo listings.");
+    }
+
+    SamTemplate template = SamTemplate.load(root().resolve("template.yaml"));
+    DevKeys keys = DevKeys.loadOrCreate(state);
+    JwtAuthoriser authoriser =
+        new JwtAuthoriser(keys.publicKey(), DevKeys.ISSUER, DevKeys.AUDIENCE, Clock.systemUTC());
+    LocalServer server = new LocalServer(port, template.routes(), authoriser);
+    server.start();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  dynalite.close();
+                  stopped.countDown();
+                }));
+    System.out.printf(
+        "Signpost is running on http://localhost:%d (ready in %d ms)%n"
+            + "  try: curl 'http://localhost:%d/api/search?q=english&lat=52.4569&lon=-1.8721&radius_km=5'%n"
+            + "  token: ./signpost token --role provider --org org-sparkhill-community-hub%n"
+            + "Press Ctrl+C to stop.%n",
+        server.port(), (System.nanoTime() - started) / 1_000_000, server.port());
+    stopped.await();
+    return 0;
+  }
+
+  static String option(List<String> args, String name) {
+    int at = args.indexOf(name);
+    return at >= 0 && at + 1 < args.size() ? args.get(at + 1) : null;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}
