@@ -6,8 +6,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.signpost.handlers.storage.Tables;
 import org.signpost.devstore.NodeServer;
+import org.signpost.handlers.storage.Tables;
 import org.signpost.handlers.wiring.Config;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

@@ -61,13 +61,15 @@ public final class Cli {
 
   static int token(List<String> args, PrintStream out, PrintStream err) {
     String role = option(args, "--role");
-    if (role == null || !List.of("admin", "prescriber", "provider").contains(role.toLowerCase(Locale.ROOT))) {
+    if (role == null
+        || !List.of("admin", "prescriber", "provider").contains(role.toLowerCase(Locale.ROOT))) {
       err.println("--role must be admin, prescriber or provider");
       return 2;
     }
     String org = option(args, "--org");
     if ("provider".equals(role) && org == null) {
-      err.println("a provider token needs --org ID (for example --org org-sparkhill-community-hub)");
+      err.println(
+          "a provider token needs --org ID (for example --org org-sparkhill-community-hub)");
       return 2;
     }
     String sub = option(args, "--sub");

@@ -50,7 +50,8 @@ final class DemoData {
             false);
         count++;
       } catch (IOException e) {
-        throw new IllegalStateException("demo listing " + node.path("id").asText() + " is malformed", e);
+        throw new IllegalStateException(
+            "demo listing " + node.path("id").asText() + " is malformed", e);
       }
     }
     return count;

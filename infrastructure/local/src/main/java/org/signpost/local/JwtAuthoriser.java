@@ -50,7 +50,8 @@ public final class JwtAuthoriser {
       return new Refused("no bearer token");
     }
     String header = authorization.get().trim();
-    String token = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : header;
+    String token =
+        header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : header;
     try {
       SignedJWT jwt = SignedJWT.parse(token);
       if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
@@ -92,7 +93,9 @@ public final class JwtAuthoriser {
               String flat =
                   switch (value) {
                     case Collection<?> list ->
-                        list.stream().map(String::valueOf).collect(Collectors.joining(" ", "[", "]"));
+                        list.stream()
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(" ", "[", "]"));
                     case Date date -> String.valueOf(date.getTime() / 1000);
                     default -> String.valueOf(value);
                   };

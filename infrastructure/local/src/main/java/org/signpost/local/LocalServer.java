@@ -36,11 +36,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalServer.class);
+
   /** API Gateway's payload limit. */
   static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
   private static final DateTimeFormatter REQUEST_TIME =
-      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
 
   private final HttpServer server;
   private final ExecutorService pool;
@@ -84,7 +86,8 @@ public final class LocalServer implements AutoCloseable {
       Object handler = Class.forName(className).getConstructor().newInstance();
       return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler;
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("template.yaml names a handler that cannot start: " + className, e);
+      throw new IllegalStateException(
+          "template.yaml names a handler that cannot start: " + className, e);
     }
   }
 
@@ -106,11 +109,21 @@ public final class LocalServer implements AutoCloseable {
         return;
       }
       if (!allowed.isEmpty()) {
-        problem(exchange, 405, "method-not-allowed", "Method not allowed",
+        problem(
+            exchange,
+            405,
+            "method-not-allowed",
+            "Method not allowed",
             method + " is not allowed here; use " + String.join(", ", allowed),
             Map.of("Allow", String.join(", ", allowed)));
       } else {
-        problem(exchange, 404, "not-found", "Not found", "no route for " + method + " " + path, Map.of());
+        problem(
+            exchange,
+            404,
+            "not-found",
+            "Not found",
+            "no route for " + method + " " + path,
+            Map.of());
       }
     } catch (RuntimeException e) {
       LOG.error("local runtime failed on a request", e);
@@ -122,9 +135,15 @@ public final class LocalServer implements AutoCloseable {
     Map<String, String> claims = null;
     if (bound.route().authorised()) {
       JwtAuthoriser.Outcome outcome =
-          authoriser.check(Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")));
+          authoriser.check(
+              Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")));
       if (outcome instanceof JwtAuthoriser.Refused refused) {
-        problem(exchange, 401, "unauthenticated", "Sign-in required", refused.reason(),
+        problem(
+            exchange,
+            401,
+            "unauthenticated",
+            "Sign-in required",
+            refused.reason(),
             Map.of("WWW-Authenticate", "Bearer"));
         return;
       }
@@ -245,7 +264,9 @@ public final class LocalServer implements AutoCloseable {
         if (i >= actual.size()) {
           return null;
         }
-        params.put(part.substring(1, part.length() - 2), String.join("/", actual.subList(i, actual.size())));
+        params.put(
+            part.substring(1, part.length() - 2),
+            String.join("/", actual.subList(i, actual.size())));
         return params;
       }
       if (i >= actual.size()) {
@@ -262,12 +283,23 @@ public final class LocalServer implements AutoCloseable {
   }
 
   private static void problem(
-      HttpExchange exchange, int status, String type, String title, String detail,
-      Map<String, String> headers) throws IOException {
+      HttpExchange exchange,
+      int status,
+      String type,
+      String title,
+      String detail,
+      Map<String, String> headers)
+      throws IOException {
     String json =
-        "{\"type\":\"https://signpost.example/problems/" + type + "\",\"title\":\"" + title
-            + "\",\"status\":" + status + ",\"detail\":"
-            + org.signpost.handlers.http.Json.write(detail) + "}";
+        "{\"type\":\"https://signpost.example/problems/"
+            + type
+            + "\",\"title\":\""
+            + title
+            + "\",\"status\":"
+            + status
+            + ",\"detail\":"
+            + org.signpost.handlers.http.Json.write(detail)
+            + "}";
     headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
     exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
     send(exchange, status, json.getBytes(StandardCharsets.UTF_8));

@@ -71,8 +71,10 @@ public final class SamTemplate {
       }
       Map<String, Object> properties = (Map<String, Object>) resource.get("Properties");
       String handler = String.valueOf(properties.get("Handler"));
-      String handlerClass = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
-      Map<String, Object> events = (Map<String, Object>) properties.getOrDefault("Events", Map.of());
+      String handlerClass =
+          handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+      Map<String, Object> events =
+          (Map<String, Object>) properties.getOrDefault("Events", Map.of());
       for (Object value : events.values()) {
         Map<String, Object> event = (Map<String, Object>) value;
         if (!"HttpApi".equals(event.get("Type"))) {

@@ -26,7 +26,7 @@ public final class ListingValidator {
       Pattern.compile("^(GIR ?0AA|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2})$");
   private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2}$");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
-  private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()-]{6,20}$");
+  private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ()-]{2,19}$");
   private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
 
   /** Throws {@link SignpostException.Invalid} naming every bad field, or returns normally. */

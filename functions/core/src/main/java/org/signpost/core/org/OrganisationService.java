@@ -22,7 +22,8 @@ public final class OrganisationService {
   public boolean upsert(Caller caller, Organisation wanted) {
     caller.require(Role.ADMIN);
     if (wanted.name().isBlank() || wanted.name().length() > 200) {
-      throw SignpostException.Invalid.of("name", "an organisation needs a name of 1-200 characters");
+      throw SignpostException.Invalid.of(
+          "name", "an organisation needs a name of 1-200 characters");
     }
     Optional<Organisation> existing = organisations.find(wanted.id());
     if (existing.isEmpty()) {

@@ -1,0 +1,130 @@
+package org.signpost.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.signpost.devstore.NodeServer;
+import org.signpost.handlers.storage.Tables;
+import org.signpost.handlers.wiring.Config;
+import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
+
+/** template.yaml and the code must agree: handlers, tables, keys, indexes and settings. */
+class TemplateTest {
+  private static final SamTemplate TEMPLATE =
+      SamTemplate.load(NodeServer.repositoryRoot().resolve("template.yaml"));
+
+  /** Lambda sets these itself; DYNAMODB_ENDPOINT is blank in AWS but declared anyway. */
+  private static final Set<String> PROVIDED_BY_LAMBDA = Set.of("AWS_REGION");
+
+  @Test
+  void everyHandler_namesAClassThatImplementsRequestHandler() throws Exception {
+    List<String> handlers = new ArrayList<>();
+    for (Map<String, Object> resource : TEMPLATE.resources().values()) {
+      if ("AWS::Serverless::Function".equals(resource.get("Type"))) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> properties = (Map<String, Object>) resource.get("Properties");
+        handlers.add(String.valueOf(properties.get("Handler")));
+      }
+    }
+
+    assertThat(handlers).isNotEmpty();
+    for (String handler : handlers) {
+      assertThat(handler).endsWith("::handleRequest");
+      Class<?> type = Class.forName(handler.substring(0, handler.indexOf("::")));
+      assertThat(RequestHandler.class).isAssignableFrom(type);
+      assertThat(type.getConstructor()).isNotNull();
+    }
+  }
+
+  @Test
+  void everyEnvironmentVariableTheCodeReads_isSetInTheTemplate() {
+    Set<String> declared = TEMPLATE.globalEnvironment().keySet();
+    for (String variable : Config.VARIABLES) {
+      if (!PROVIDED_BY_LAMBDA.contains(variable)) {
+        assertThat(declared).as("Globals.Function.Environment").contains(variable);
+      }
+    }
+  }
+
+  @Test
+  void tables_declareTheSameKeysAndIndexesAsTheCode() {
+    for (Tables.Definition definition : Tables.ALL) {
+      Map<String, Object> table = tableResource(definition.name());
+      TableMetadata metadata = definition.schema().tableMetadata();
+      @SuppressWarnings("unchecked")
+      Map<String, Object> properties = (Map<String, Object>) table.get("Properties");
+
+      assertThat(keys(properties.get("KeySchema")))
+          .as(definition.name() + " key")
+          .isEqualTo(List.of(metadata.primaryPartitionKey() + ":HASH"));
+      assertThat(properties.get("BillingMode")).isEqualTo("PAY_PER_REQUEST");
+      assertThat(properties).containsKeys("PointInTimeRecoverySpecification", "SSESpecification");
+
+      Set<String> expected = new TreeSet<>();
+      for (String index : definition.indexes()) {
+        expected.add(
+            index
+                + "="
+                + metadata.indexPartitionKey(index)
+                + ":HASH,"
+                + metadata.indexSortKey(index).map(k -> k + ":RANGE").orElse(""));
+      }
+      Set<String> declared = new TreeSet<>();
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> gsis =
+          (List<Map<String, Object>>) properties.getOrDefault("GlobalSecondaryIndexes", List.of());
+      for (Map<String, Object> gsi : gsis) {
+        declared.add(gsi.get("IndexName") + "=" + String.join(",", keys(gsi.get("KeySchema"))));
+      }
+      assertThat(declared).as(definition.name() + " indexes").isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void searchFunction_hasSnapStart_andOnlyReadAccess() {
+    Map<String, Object> search = TEMPLATE.resources().get("SearchFunction");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> properties = (Map<String, Object>) search.get("Properties");
+
+    assertThat(properties.get("SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
+    assertThat(String.valueOf(properties.get("Policies"))).contains("DynamoDBReadPolicy");
+    assertThat(String.valueOf(properties.get("Policies"))).doesNotContain("Crud", "Write");
+  }
+
+  @Test
+  void shortTags_areKeptDistinctFromPlainStrings() {
+    Map<String, Object> environment = TEMPLATE.globalEnvironment();
+    assertThat(environment.get("TABLE_PREFIX")).isEqualTo(Map.of("Fn::Sub", "${AWS::StackName}-"));
+    assertThat(environment.get("SEARCH_POLL_MS")).isEqualTo("1000");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> tableResource(String logicalSuffix) {
+    for (Map<String, Object> resource : TEMPLATE.resources().values()) {
+      if (!"AWS::DynamoDB::Table".equals(resource.get("Type"))) {
+        continue;
+      }
+      Map<String, Object> properties = (Map<String, Object>) resource.get("Properties");
+      if (String.valueOf(properties.get("TableName")).contains("-" + logicalSuffix + "}")
+          || String.valueOf(properties.get("TableName")).endsWith("-" + logicalSuffix)) {
+        return resource;
+      }
+    }
+    throw new AssertionError("template.yaml has no table for " + logicalSuffix);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> keys(Object keySchema) {
+    List<String> out = new ArrayList<>();
+    for (Map<String, Object> key : (List<Map<String, Object>>) keySchema) {
+      out.add(key.get("AttributeName") + ":" + key.get("KeyType"));
+    }
+    return out;
+  }
+}
