@@ -1,9 +1,12 @@
 package org.signpost.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.signpost.core.auth.Caller;
+import org.signpost.core.errors.SignpostException;
 import org.signpost.core.listing.Listing;
 import org.signpost.core.listing.ListingContent;
 import org.signpost.core.listing.ListingService;
@@ -13,7 +16,7 @@ import org.signpost.handlers.http.HttpFunction;
 import org.signpost.handlers.http.Json;
 import org.signpost.handlers.wiring.Wiring;
 
-/** Lambda handler for creating, reading, editing and archiving listings. */
+/** Lambda handler for creating, reading, editing, verifying and archiving listings. */
 public final class ListingsFunction extends HttpFunction {
 
   public ListingsFunction() {
@@ -26,7 +29,12 @@ public final class ListingsFunction extends HttpFunction {
             "POST /api/listings", request -> create(service, request),
             "GET /api/listings/{id}", request -> get(service, request),
             "PUT /api/listings/{id}", request -> update(service, request),
-            "DELETE /api/listings/{id}", request -> archive(service, request)));
+            "DELETE /api/listings/{id}", request -> archive(service, request),
+            "POST /api/listings/{id}/submit", request -> submit(service, request),
+            "POST /api/listings/{id}/verify", request -> verify(service, request),
+            "GET /api/listings/{id}/history", request -> history(service, request),
+            "GET /api/my/listings", request -> mine(service, request),
+            "GET /api/openapi.yaml", request -> OpenApi.response()));
   }
 
   private static ApiResponse create(ListingService service, ApiRequest request) {
@@ -36,7 +44,9 @@ public final class ListingsFunction extends HttpFunction {
         Optional.ofNullable(raw.isObject() ? raw.get("organisation_id") : null)
             .filter(JsonNode::isTextual)
             .map(JsonNode::asText);
-    Listing created = service.create(caller, org, Json.read(request.body(), ListingContent.class));
+    Listing created =
+        service.create(
+            caller, org, Json.read(request.body(), ListingContent.class), draft(request));
     return ListingJson.response(201, created, true)
         .withHeader("Location", "/api/listings/" + created.id());
   }
@@ -55,7 +65,8 @@ public final class ListingsFunction extends HttpFunction {
             caller,
             request.pathParameter("id"),
             Json.read(request.body(), ListingContent.class),
-            request.header("if-match").orElse(null));
+            request.header("if-match").orElse(null),
+            draft(request));
     return ListingJson.response(200, updated, true);
   }
 
@@ -64,5 +75,48 @@ public final class ListingsFunction extends HttpFunction {
     Listing archived =
         service.archive(caller, request.pathParameter("id"), request.header("if-match"));
     return ListingJson.response(200, archived, true);
+  }
+
+  private static ApiResponse submit(ListingService service, ApiRequest request) {
+    Listing submitted =
+        service.submit(
+            Caller.required(request.caller()),
+            request.pathParameter("id"),
+            request.header("if-match").orElse(null));
+    return ListingJson.response(200, submitted, true);
+  }
+
+  private static ApiResponse verify(ListingService service, ApiRequest request) {
+    Listing verified =
+        service.verify(Caller.required(request.caller()), request.pathParameter("id"));
+    return ListingJson.response(200, verified, true);
+  }
+
+  private static ApiResponse history(ListingService service, ApiRequest request) {
+    var revisions = service.history(Caller.required(request.caller()), request.pathParameter("id"));
+    return ApiResponse.json(200, Json.write(Map.of("revisions", revisions)));
+  }
+
+  private static ApiResponse mine(ListingService service, ApiRequest request) {
+    Caller caller = Caller.required(request.caller());
+    List<String> asked = request.query().getOrDefault("organisation_id", List.of());
+    String org =
+        asked.isEmpty()
+            ? caller
+                .organisationId()
+                .orElseThrow(
+                    () ->
+                        SignpostException.Invalid.of(
+                            "organisation_id", "name the organisation whose listings you want"))
+            : asked.get(0);
+    ArrayNode out = Json.MAPPER.createArrayNode();
+    for (Listing listing : service.ofOrganisation(caller, org)) {
+      out.add(ListingJson.of(listing, true));
+    }
+    return ApiResponse.json(200, Json.write(Map.of("listings", out)));
+  }
+
+  private static boolean draft(ApiRequest request) {
+    return request.query().getOrDefault("draft", List.of()).contains("true");
   }
 }

@@ -60,9 +60,11 @@ class TemplateTest {
       @SuppressWarnings("unchecked")
       Map<String, Object> properties = (Map<String, Object>) table.get("Properties");
 
+      List<String> expectedKey = new ArrayList<>(List.of(metadata.primaryPartitionKey() + ":HASH"));
+      metadata.primarySortKey().ifPresent(sort -> expectedKey.add(sort + ":RANGE"));
       assertThat(keys(properties.get("KeySchema")))
           .as(definition.name() + " key")
-          .isEqualTo(List.of(metadata.primaryPartitionKey() + ":HASH"));
+          .isEqualTo(expectedKey);
       assertThat(properties.get("BillingMode")).isEqualTo("PAY_PER_REQUEST");
       assertThat(properties).containsKeys("PointInTimeRecoverySpecification", "SSESpecification");
 

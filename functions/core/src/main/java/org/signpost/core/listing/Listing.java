@@ -45,6 +45,11 @@ public record Listing(
     return PUBLISHED.equals(status);
   }
 
+  /** True for a new listing in review or a published listing with an edit in review. */
+  public boolean awaitingReview() {
+    return SUBMITTED.equals(status) || (pending != null && !ARCHIVED.equals(status));
+  }
+
   public String etag() {
     return "\"" + version + "\"";
   }

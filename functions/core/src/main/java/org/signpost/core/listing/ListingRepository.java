@@ -24,6 +24,9 @@ public interface ListingRepository {
    */
   Listing update(Listing listing);
 
+  /** Listings awaiting moderation (see {@link Listing#awaitingReview()}), oldest change first. */
+  List<Listing> awaitingReview();
+
   /** Listings of one organisation, in any status. */
   List<Listing> byOrganisation(String organisationId);
 }

@@ -19,6 +19,7 @@ import org.signpost.core.time.Clocks;
 public final class ListingService {
   private final ListingRepository listings;
   private final OrganisationRepository organisations;
+  private final RevisionRepository revisions;
   private final ListingValidator validator = new ListingValidator();
   private final Clock clock;
   private final boolean trustNewOrganisations;
@@ -26,22 +27,36 @@ public final class ListingService {
   public ListingService(
       ListingRepository listings,
       OrganisationRepository organisations,
+      RevisionRepository revisions,
       Clock clock,
       boolean trustNewOrganisations) {
     this.listings = listings;
     this.organisations = organisations;
+    this.revisions = revisions;
     this.clock = clock;
     this.trustNewOrganisations = trustNewOrganisations;
   }
 
   /** Creates a listing for the caller's organisation (or, for an admin, the one named). */
   public Listing create(Caller caller, Optional<String> organisationId, ListingContent content) {
+    return create(caller, organisationId, content, false);
+  }
+
+  /**
+   * Creates a listing; as a draft it is kept private until submitted, otherwise it is published
+   * (trusted organisations, admins) or submitted for review.
+   */
+  public Listing create(
+      Caller caller, Optional<String> organisationId, ListingContent content, boolean draft) {
     caller.require(Role.PROVIDER, Role.ADMIN);
     String orgId = owningOrganisation(caller, organisationId);
     validator.validate(content);
     Organisation org = organisation(orgId);
     Instant now = clock.instant();
-    String status = publishesDirectly(caller, org) ? Listing.PUBLISHED : Listing.SUBMITTED;
+    String status =
+        draft
+            ? Listing.DRAFT
+            : publishesDirectly(caller, org) ? Listing.PUBLISHED : Listing.SUBMITTED;
     Listing listing =
         new Listing(
             ListingIds.next(),
@@ -55,7 +70,9 @@ public final class ListingService {
             nextSession(content, now),
             null,
             null);
-    return listings.create(listing);
+    Listing created = listings.create(listing);
+    record(caller, created, "created", null, content, null);
+    return created;
   }
 
   /** What an import did with one listing. */
@@ -116,10 +133,10 @@ public final class ListingService {
             null,
             null);
     if (existing.isPresent()) {
-      listings.update(listing);
+      record(caller, listings.update(listing), "imported", existing.get().content(), content, null);
       return ImportOutcome.UPDATED;
     }
-    listings.create(listing);
+    record(caller, listings.create(listing), "imported", null, content, null);
     return ImportOutcome.CREATED;
   }
 
@@ -138,6 +155,12 @@ public final class ListingService {
    * organisation's edit to a published listing waits for moderation while the live one stays.
    */
   public Listing update(Caller caller, String id, ListingContent content, String ifMatch) {
+    return update(caller, id, content, ifMatch, false);
+  }
+
+  /** As {@link #update(Caller, String, ListingContent, String)}; a draft edit stays private. */
+  public Listing update(
+      Caller caller, String id, ListingContent content, String ifMatch, boolean draft) {
     long expected = parseIfMatch(ifMatch);
     Listing current = owned(caller, id);
     validator.validate(content);
@@ -150,7 +173,10 @@ public final class ListingService {
     Instant now = clock.instant();
     Organisation org = organisation(current.organisationId());
     Listing next;
-    if (publishesDirectly(caller, org)) {
+    String action = "updated";
+    if (draft && !current.isPublished()) {
+      next = current.withContent(content, Listing.DRAFT, now, nextSession(content, now));
+    } else if (publishesDirectly(caller, org)) {
       next = current.withContent(content, Listing.PUBLISHED, now, nextSession(content, now));
     } else if (current.isPublished()) {
       next =
@@ -166,10 +192,73 @@ public final class ListingService {
               current.nextSession(),
               content,
               null);
+      action = "edit_submitted";
     } else {
       next = current.withContent(content, Listing.SUBMITTED, now, nextSession(content, now));
     }
-    return listings.update(next);
+    Listing saved = listings.update(next);
+    record(caller, saved, action, current.content(), content, null);
+    return saved;
+  }
+
+  /** Sends a draft for publication: published at once if trusted, otherwise to review. */
+  public Listing submit(Caller caller, String id, String ifMatch) {
+    long expected = parseIfMatch(ifMatch);
+    Listing current = owned(caller, id);
+    if (current.version() != expected) {
+      throw stale(id, expected, current.version());
+    }
+    if (!Listing.DRAFT.equals(current.status())) {
+      throw new SignpostException.Conflict(
+          "listing " + id + " is " + current.status() + "; only a draft can be submitted");
+    }
+    Organisation org = organisation(current.organisationId());
+    String status = publishesDirectly(caller, org) ? Listing.PUBLISHED : Listing.SUBMITTED;
+    Listing saved = listings.update(current.withStatus(status, clock.instant()));
+    record(caller, saved, "submitted", null, null, null);
+    return saved;
+  }
+
+  /** Confirms the listing is still up to date: sets assured_date to today (UK). */
+  public Listing verify(Caller caller, String id) {
+    Listing current = owned(caller, id);
+    Instant now = clock.instant();
+    String today = LocalDateTime.ofInstant(now, Clocks.LONDON).toLocalDate().toString();
+    Listing verified =
+        new Listing(
+            current.id(),
+            current.organisationId(),
+            current.organisationName(),
+            current.content(),
+            current.status(),
+            current.version(),
+            today,
+            now,
+            nextSession(current.content(), now),
+            current.pending(),
+            current.moderationNote());
+    Listing saved = listings.update(verified);
+    record(caller, saved, "verified", null, null, null);
+    return saved;
+  }
+
+  /** The audit trail, for the owner or an admin. */
+  public List<Revision> history(Caller caller, String id) {
+    owned(caller, id);
+    return revisions.history(id);
+  }
+
+  void record(
+      Caller caller,
+      Listing saved,
+      String action,
+      ListingContent before,
+      ListingContent after,
+      String note) {
+    List<FieldDiff.Change> changes = after == null ? List.of() : FieldDiff.between(before, after);
+    revisions.append(
+        new Revision(
+            saved.id(), saved.version(), clock.instant(), caller.subject(), action, changes, note));
   }
 
   /** Archives (soft-deletes) a listing; the index drops it on its next catch-up. */
@@ -181,7 +270,9 @@ public final class ListingService {
     if (Listing.ARCHIVED.equals(current.status())) {
       return current;
     }
-    return listings.update(current.withStatus(Listing.ARCHIVED, clock.instant()));
+    Listing saved = listings.update(current.withStatus(Listing.ARCHIVED, clock.instant()));
+    record(caller, saved, "archived", null, null, null);
+    return saved;
   }
 
   /** Listings of the caller's organisation (all organisations' for an admin asking for one). */
@@ -272,7 +363,7 @@ public final class ListingService {
     }
   }
 
-  private static SignpostException stale(String id, long expected, long actual) {
+  static SignpostException stale(String id, long expected, long actual) {
     return new SignpostException.PreconditionFailed(
         "listing "
             + id

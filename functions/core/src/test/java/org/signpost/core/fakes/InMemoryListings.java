@@ -49,6 +49,14 @@ public final class InMemoryListings implements ListingRepository, ListingChangeF
   }
 
   @Override
+  public List<Listing> awaitingReview() {
+    return byId.values().stream()
+        .filter(Listing::awaitingReview)
+        .sorted(Comparator.comparing(SearchService::changeKey))
+        .toList();
+  }
+
+  @Override
   public void scanAll(Consumer<Listing> sink) {
     byId.values().forEach(sink);
   }

@@ -12,6 +12,7 @@ import org.signpost.core.auth.Role;
 import org.signpost.core.errors.SignpostException;
 import org.signpost.core.fakes.InMemoryListings;
 import org.signpost.core.fakes.InMemoryOrganisations;
+import org.signpost.core.fakes.InMemoryRevisions;
 import org.signpost.core.fakes.Listings;
 import org.signpost.core.fakes.MutableClock;
 import org.signpost.core.org.Organisation;
@@ -20,7 +21,8 @@ class ListingServiceTest {
   private final InMemoryListings listings = new InMemoryListings();
   private final InMemoryOrganisations organisations = new InMemoryOrganisations();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
-  private final ListingService service = new ListingService(listings, organisations, clock, false);
+  private final ListingService service =
+      new ListingService(listings, organisations, new InMemoryRevisions(), clock, false);
 
   private static Caller provider(String org) {
     return new Caller("u-" + org, Set.of(Role.PROVIDER), Optional.of(org));

@@ -16,6 +16,7 @@ import org.signpost.core.errors.FieldError;
 import org.signpost.core.errors.SignpostException;
 import org.signpost.core.fakes.InMemoryListings;
 import org.signpost.core.fakes.InMemoryOrganisations;
+import org.signpost.core.fakes.InMemoryRevisions;
 import org.signpost.core.fakes.Listings;
 import org.signpost.core.fakes.MutableClock;
 import org.signpost.core.listing.Listing;
@@ -28,7 +29,8 @@ class SearchServiceTest {
   private final InMemoryListings listings = new InMemoryListings();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T09:00:00Z"));
   private final ListingService service =
-      new ListingService(listings, new InMemoryOrganisations(), clock, true);
+      new ListingService(
+          listings, new InMemoryOrganisations(), new InMemoryRevisions(), clock, true);
   private final SearchService search =
       new SearchService(new SearchIndex(), listings, clock, Duration.ofSeconds(1));
 

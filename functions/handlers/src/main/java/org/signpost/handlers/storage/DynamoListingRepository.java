@@ -30,14 +30,17 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * attribute and stamps the change-log keys. Thread-safe.
  */
 public final class DynamoListingRepository implements ListingRepository, ListingChangeFeed {
+  private static final String REVIEW = "REVIEW";
   private final DynamoDbTable<ListingItem> table;
   private final DynamoDbIndex<ListingItem> changes;
   private final DynamoDbIndex<ListingItem> byOrganisation;
+  private final DynamoDbIndex<ListingItem> awaitingReview;
 
   public DynamoListingRepository(DynamoDbEnhancedClient client, String tablePrefix) {
     this.table = client.table(tablePrefix + Tables.LISTINGS, Tables.LISTING_SCHEMA);
     this.changes = table.index(Tables.CHANGES);
     this.byOrganisation = table.index(Tables.BY_ORGANISATION);
+    this.awaitingReview = table.index(Tables.AWAITING_REVIEW);
   }
 
   @Override
@@ -100,6 +103,19 @@ public final class DynamoListingRepository implements ListingRepository, Listing
   }
 
   @Override
+  public List<Listing> awaitingReview() {
+    List<Listing> out = new ArrayList<>();
+    awaitingReview
+        .query(
+            QueryEnhancedRequest.builder()
+                .queryConditional(
+                    QueryConditional.keyEqualTo(Key.builder().partitionValue(REVIEW).build()))
+                .build())
+        .forEach(page -> page.items().forEach(item -> out.add(toListing(item))));
+    return out;
+  }
+
+  @Override
   public void scanAll(Consumer<Listing> sink) {
     table.scan().items().forEach(item -> sink.accept(toListing(item)));
   }
@@ -135,6 +151,7 @@ public final class DynamoListingRepository implements ListingRepository, Listing
     item.setModerationNote(listing.moderationNote());
     item.setChgBucket(Tables.bucketFor(listing.id()));
     item.setChgSort(SearchService.changeKey(listing));
+    item.setReviewFlag(listing.awaitingReview() ? REVIEW : null);
     return item;
   }
 

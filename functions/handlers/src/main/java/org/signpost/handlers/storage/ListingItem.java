@@ -26,6 +26,7 @@ public class ListingItem {
   private String moderationNote;
   private String chgBucket;
   private String chgSort;
+  private String reviewFlag;
 
   @DynamoDbPartitionKey
   public String getId() {
@@ -127,7 +128,18 @@ public class ListingItem {
     this.chgBucket = chgBucket;
   }
 
-  @DynamoDbSecondarySortKey(indexNames = {Tables.CHANGES, Tables.BY_ORGANISATION})
+  /** Present only while awaiting review, so the review index stays sparse and small. */
+  @DynamoDbSecondaryPartitionKey(indexNames = Tables.AWAITING_REVIEW)
+  public String getReviewFlag() {
+    return reviewFlag;
+  }
+
+  public void setReviewFlag(String reviewFlag) {
+    this.reviewFlag = reviewFlag;
+  }
+
+  @DynamoDbSecondarySortKey(
+      indexNames = {Tables.CHANGES, Tables.BY_ORGANISATION, Tables.AWAITING_REVIEW})
   public String getChgSort() {
     return chgSort;
   }

@@ -20,6 +20,8 @@ public final class Tables {
   public static final String ORGANISATIONS = "organisations";
   public static final String CHANGES = "changes";
   public static final String BY_ORGANISATION = "byOrganisation";
+  public static final String REVISIONS = "revisions";
+  public static final String AWAITING_REVIEW = "awaitingReview";
 
   /** Spreads the change log over a few partitions so no single GSI key gets hot. */
   public static final int CHANGE_BUCKETS = 4;
@@ -29,14 +31,18 @@ public final class Tables {
       TableSchema.fromBean(ListingItem.class);
   public static final TableSchema<OrganisationItem> ORGANISATION_SCHEMA =
       TableSchema.fromBean(OrganisationItem.class);
+  public static final TableSchema<RevisionItem> REVISION_SCHEMA =
+      TableSchema.fromBean(RevisionItem.class);
 
   /** A table and the global secondary indexes it carries. */
   public record Definition(String name, TableSchema<?> schema, List<String> indexes) {}
 
   public static final List<Definition> ALL =
       List.of(
-          new Definition(LISTINGS, LISTING_SCHEMA, List.of(CHANGES, BY_ORGANISATION)),
-          new Definition(ORGANISATIONS, ORGANISATION_SCHEMA, List.of()));
+          new Definition(
+              LISTINGS, LISTING_SCHEMA, List.of(CHANGES, BY_ORGANISATION, AWAITING_REVIEW)),
+          new Definition(ORGANISATIONS, ORGANISATION_SCHEMA, List.of()),
+          new Definition(REVISIONS, REVISION_SCHEMA, List.of()));
 
   private Tables() {}
 

@@ -3,10 +3,12 @@ package org.signpost.handlers.wiring;
 import java.time.Clock;
 import java.time.Duration;
 import org.signpost.core.listing.ListingService;
+import org.signpost.core.listing.ModerationService;
 import org.signpost.core.org.OrganisationService;
 import org.signpost.core.search.SearchService;
 import org.signpost.handlers.storage.DynamoListingRepository;
 import org.signpost.handlers.storage.DynamoOrganisationRepository;
+import org.signpost.handlers.storage.DynamoRevisionRepository;
 import org.signpost.search.SearchIndex;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -29,7 +31,9 @@ public final class Wiring {
   public final DynamoDbEnhancedClient enhanced;
   public final DynamoListingRepository listings;
   public final DynamoOrganisationRepository organisations;
+  public final DynamoRevisionRepository revisions;
   public final ListingService listingService;
+  public final ModerationService moderationService;
   public final OrganisationService organisationService;
 
   public Wiring(Config config, Clock clock) {
@@ -39,8 +43,11 @@ public final class Wiring {
     this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
     this.listings = new DynamoListingRepository(enhanced, config.tablePrefix());
     this.organisations = new DynamoOrganisationRepository(enhanced, config.tablePrefix());
+    this.revisions = new DynamoRevisionRepository(enhanced, config.tablePrefix());
     this.listingService =
-        new ListingService(listings, organisations, clock, config.trustNewOrganisations());
+        new ListingService(
+            listings, organisations, revisions, clock, config.trustNewOrganisations());
+    this.moderationService = new ModerationService(listings, listingService, clock);
     this.organisationService = new OrganisationService(organisations);
   }
 
