@@ -77,6 +77,11 @@ public final class Events {
     return Map.of("sub", "admin-1", "cognito:groups", "[admin]");
   }
 
+  /** Claims for an admin who also carries an organisation (admins may act for any). */
+  public static Map<String, String> admin(String org) {
+    return Map.of("sub", "admin-1", "cognito:groups", "[admin]", "custom:org", org);
+  }
+
   public static Map<String, String> prescriber() {
     return Map.of("sub", "gp-1", "cognito:groups", "[prescriber]");
   }
