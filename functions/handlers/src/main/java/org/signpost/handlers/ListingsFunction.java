@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.signpost.core.auth.Caller;
+import org.signpost.core.auth.Role;
 import org.signpost.core.errors.SignpostException;
 import org.signpost.core.listing.Listing;
 import org.signpost.core.listing.ListingContent;
@@ -99,6 +100,7 @@ public final class ListingsFunction extends HttpFunction {
 
   private static ApiResponse mine(ListingService service, ApiRequest request) {
     Caller caller = Caller.required(request.caller());
+    caller.require(Role.PROVIDER, Role.ADMIN);
     List<String> asked = request.query().getOrDefault("organisation_id", List.of());
     String org =
         asked.isEmpty()

@@ -100,6 +100,28 @@ class TemplateTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void everyApiRoute_isDocumentedInTheOpenApiSpec() throws Exception {
+    Map<String, Object> spec;
+    try (var in = TemplateTest.class.getResourceAsStream("/openapi.yaml")) {
+      spec = new org.yaml.snakeyaml.Yaml().load(in);
+    }
+    Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) spec.get("paths");
+    List<String> missing = new ArrayList<>();
+    for (SamTemplate.Route route : TEMPLATE.routes()) {
+      if (!route.path().startsWith("/api/") && !route.path().equals("/health")) {
+        continue; // HTML pages and HSDS are documented elsewhere
+      }
+      Map<String, Object> operations = paths.get(route.path());
+      if (operations == null
+          || !operations.containsKey(route.method().toLowerCase(java.util.Locale.ROOT))) {
+        missing.add(route.routeKey());
+      }
+    }
+    assertThat(missing).as("routes missing from openapi.yaml").isEmpty();
+  }
+
+  @Test
   void shortTags_areKeptDistinctFromPlainStrings() {
     Map<String, Object> environment = TEMPLATE.globalEnvironment();
     assertThat(environment.get("TABLE_PREFIX")).isEqualTo(Map.of("Fn::Sub", "${AWS::StackName}-"));
