@@ -49,6 +49,10 @@ public record ApiRequest(
     if (event.getHeaders() != null) {
       event.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
     }
+    // Payload v2 moves cookies out of the headers; fold them back so one place reads them.
+    if (event.getCookies() != null && !event.getCookies().isEmpty()) {
+      headers.put("cookie", String.join("; ", event.getCookies()));
+    }
     String body = event.getBody();
     if (body != null && event.getIsBase64Encoded()) {
       body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
@@ -68,6 +72,21 @@ public record ApiRequest(
 
   public Optional<String> header(String name) {
     return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+  }
+
+  /** The value of one request cookie, if sent. */
+  public Optional<String> cookie(String name) {
+    String all = headers.get("cookie");
+    if (all == null) {
+      return Optional.empty();
+    }
+    for (String part : all.split(";")) {
+      int eq = part.indexOf('=');
+      if (eq > 0 && part.substring(0, eq).trim().equals(name)) {
+        return Optional.of(part.substring(eq + 1).trim());
+      }
+    }
+    return Optional.empty();
   }
 
   public String pathParameter(String name) {

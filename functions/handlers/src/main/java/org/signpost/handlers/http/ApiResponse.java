@@ -1,14 +1,26 @@
 package org.signpost.handlers.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** An HTTP response on its way out; converted to the API Gateway type at the edge. */
-public record ApiResponse(int status, Map<String, String> headers, String body) {
+/**
+ * An HTTP response on its way out; converted to the API Gateway type at the edge.
+ *
+ * @param cookies whole {@code Set-Cookie} values; payload v2 carries them apart from the headers
+ */
+public record ApiResponse(
+    int status, Map<String, String> headers, String body, List<String> cookies) {
   public ApiResponse {
     headers = Map.copyOf(headers);
     body = body == null ? "" : body;
+    cookies = List.copyOf(cookies);
+  }
+
+  public ApiResponse(int status, Map<String, String> headers, String body) {
+    this(status, headers, body, List.of());
   }
 
   public static ApiResponse json(int status, String json) {
@@ -18,13 +30,20 @@ public record ApiResponse(int status, Map<String, String> headers, String body) 
   public ApiResponse withHeader(String name, String value) {
     Map<String, String> copy = new LinkedHashMap<>(headers);
     copy.put(name, value);
-    return new ApiResponse(status, copy, body);
+    return new ApiResponse(status, copy, body, cookies);
+  }
+
+  public ApiResponse withCookie(String setCookie) {
+    List<String> copy = new ArrayList<>(cookies);
+    copy.add(setCookie);
+    return new ApiResponse(status, headers, body, copy);
   }
 
   public APIGatewayV2HTTPResponse toEvent() {
     return APIGatewayV2HTTPResponse.builder()
         .withStatusCode(status)
         .withHeaders(headers)
+        .withCookies(cookies.isEmpty() ? null : cookies)
         .withBody(body)
         .withIsBase64Encoded(false)
         .build();

@@ -28,7 +28,14 @@ public record Config(
           "DYNAMODB_ENDPOINT",
           "AWS_REGION",
           "TRUST_NEW_ORGANISATIONS",
-          "SEARCH_POLL_MS");
+          "SEARCH_POLL_MS",
+          // read by ReferralSettings
+          "WEB_SECRET",
+          "REFERRAL_RETENTION_DAYS",
+          "OUTBOX_DIR",
+          "FORM_MIN_FILL_SECONDS",
+          "REFERRAL_RATE_LIMIT_PER_HOUR",
+          "EMAIL_FROM");
 
   public Config {
     if (tablePrefix == null || !tablePrefix.matches("[A-Za-z0-9_.-]{0,200}")) {

@@ -9,6 +9,7 @@ import org.signpost.core.search.SearchService;
 import org.signpost.handlers.storage.DynamoListingRepository;
 import org.signpost.handlers.storage.DynamoOrganisationRepository;
 import org.signpost.handlers.storage.DynamoRevisionRepository;
+import org.signpost.handlers.web.Web;
 import org.signpost.search.SearchIndex;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -35,9 +36,17 @@ public final class Wiring {
   public final ListingService listingService;
   public final ModerationService moderationService;
   public final OrganisationService organisationService;
+  public final ReferralSettings settings;
+  public final Web web;
 
   public Wiring(Config config, Clock clock) {
+    this(config, ReferralSettings.fromEnvironment(), clock);
+  }
+
+  public Wiring(Config config, ReferralSettings settings, Clock clock) {
     this.config = config;
+    this.settings = settings;
+    this.web = new Web(settings.webSecret(), clock);
     this.clock = clock;
     this.dynamo = dynamoClient(config);
     this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
