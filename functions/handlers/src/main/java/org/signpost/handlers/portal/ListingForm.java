@@ -8,6 +8,7 @@ import java.util.Map;
 import org.signpost.core.errors.FieldError;
 import org.signpost.core.errors.SignpostException;
 import org.signpost.core.listing.ListingContent;
+import org.signpost.core.listing.ListingValidator;
 import org.signpost.core.listing.Vocabulary;
 import org.signpost.handlers.web.FormData;
 
@@ -24,8 +25,42 @@ final class ListingForm {
 
   private ListingForm() {}
 
+  /** Posted content plus the answers that could not even be read (such as a non-number). */
+  record Parsed(ListingContent content, List<FieldError> errors) {}
+
+  /**
+   * Reads the form, then checks it with core's validator, so every bad answer is named at once.
+   *
+   * @throws SignpostException.Invalid naming every bad field, with the content to redraw
+   */
+  static ListingContent readValid(FormData form) {
+    Parsed parsed = read(form);
+    List<FieldError> errors = new ArrayList<>(parsed.errors());
+    try {
+      new ListingValidator().validate(parsed.content());
+    } catch (SignpostException.Invalid invalid) {
+      errors.addAll(invalid.errors());
+    }
+    if (!errors.isEmpty()) {
+      throw new Rejected(parsed.content(), errors);
+    }
+    return parsed.content();
+  }
+
+  /** A form that failed checks, with what to show again. */
+  static final class Rejected extends RuntimeException {
+    final transient ListingContent content;
+    final transient List<FieldError> errors;
+
+    Rejected(ListingContent content, List<FieldError> errors) {
+      super("the listing form has " + errors.size() + " problem(s)", null, false, false);
+      this.content = content;
+      this.errors = List.copyOf(errors);
+    }
+  }
+
   /** Reads the form; numbers that do not parse become field errors, not exceptions. */
-  static ListingContent read(FormData form) {
+  static Parsed read(FormData form) {
     List<FieldError> errors = new ArrayList<>();
     List<ListingContent.Location> locations = new ArrayList<>();
     if (form.has("location_address") || form.has("location_lat") || form.has("location_lon")) {
@@ -111,10 +146,7 @@ final class ListingForm {
                 blankToNull(form.value("contact_email")),
                 blankToNull(form.value("contact_url"))),
             blankToNull(form.value("alert")));
-    if (!errors.isEmpty()) {
-      throw new SignpostException.Invalid("some answers are not numbers", errors);
-    }
-    return content;
+    return new Parsed(content, errors);
   }
 
   /** Values for the form template: text fields, ticked boxes and session rows. */

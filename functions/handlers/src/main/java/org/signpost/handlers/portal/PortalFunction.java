@@ -117,14 +117,13 @@ public final class PortalFunction extends HttpFunction {
     Caller caller = caller(request);
     FormData form = FormData.from(request);
     page.verify(form);
-    ListingContent content;
     try {
-      content = ListingForm.read(form);
+      ListingContent content = ListingForm.readValid(form);
       Listing created =
           listings.create(caller, Optional.empty(), content, "draft".equals(form.value("action")));
       return page.redirect("/portal?done=" + created.status());
-    } catch (SignpostException.Invalid invalid) {
-      return form(page, caller, null, lenient(form), invalid.errors(), 400);
+    } catch (ListingForm.Rejected rejected) {
+      return form(page, caller, null, rejected.content, rejected.errors, 400);
     }
   }
 
@@ -140,19 +139,19 @@ public final class PortalFunction extends HttpFunction {
           listings.update(
               caller,
               id,
-              ListingForm.read(form),
+              ListingForm.readValid(form),
               form.value("version"),
               "draft".equals(form.value("action")));
       return page.redirect(
           "/portal?done=" + (saved.awaitingReview() ? "submitted" : saved.status()));
-    } catch (SignpostException.Invalid invalid) {
-      return form(page, caller, current, lenient(form), invalid.errors(), 400);
+    } catch (ListingForm.Rejected rejected) {
+      return form(page, caller, current, rejected.content, rejected.errors, 400);
     } catch (SignpostException.PreconditionFailed stale) {
       return form(
           page,
           caller,
           current,
-          lenient(form),
+          ListingForm.read(form).content(),
           List.of(
               new FieldError(
                   "version",
@@ -227,15 +226,6 @@ public final class PortalFunction extends HttpFunction {
   /** What the provider sees in the form: their held edit if one waits for review. */
   private static ListingContent editable(Listing listing) {
     return listing.pending() != null ? listing.pending() : listing.content();
-  }
-
-  /** The posted answers for redrawing a form with errors; never throws on bad numbers. */
-  private static ListingContent lenient(FormData form) {
-    try {
-      return ListingForm.read(form);
-    } catch (SignpostException.Invalid | IllegalArgumentException e) {
-      return ListingForm.blank();
-    }
   }
 
   private static void requireOwner(Caller caller, Listing listing) {
