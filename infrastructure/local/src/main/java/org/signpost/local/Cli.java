@@ -120,7 +120,7 @@ public final class Cli {
     DevKeys keys = DevKeys.loadOrCreate(state);
     JwtAuthoriser authoriser =
         new JwtAuthoriser(keys.publicKey(), DevKeys.ISSUER, DevKeys.AUDIENCE, Clock.systemUTC());
-    LocalServer server = new LocalServer(port, template.routes(), authoriser);
+    LocalServer server = new LocalServer(port, template.routes(), authoriser, keys);
     server.start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -135,8 +135,9 @@ public final class Cli {
         "Signpost is running on http://localhost:%d (ready in %d ms)%n"
             + "  try: curl 'http://localhost:%d/api/search?q=english&lat=52.4569&lon=-1.8721&radius_km=5'%n"
             + "  token: ./signpost token --role provider --org org-sparkhill-community-hub%n"
+            + "  portal: http://localhost:%d/dev/sign-in (local development sign-in)%n"
             + "Press Ctrl+C to stop.%n",
-        server.port(), (System.nanoTime() - started) / 1_000_000, server.port());
+        server.port(), (System.nanoTime() - started) / 1_000_000, server.port(), server.port());
     stopped.await();
     return 0;
   }

@@ -207,7 +207,7 @@ final class ListingForm {
         options(
             List.of("free", "small_charge", "pay_what_you_can", "paid"), List.of(c.cost().type())));
     v.put("cost_description", c.cost().description());
-    v.put("languages", String.join(", ", c.languages()));
+    v.put("languages_text", String.join(", ", c.languages()));
     v.put("minimum_age", c.eligibility().minimumAge());
     v.put("maximum_age", c.eligibility().maximumAge());
     v.put("women_only", c.eligibility().womenOnly());
