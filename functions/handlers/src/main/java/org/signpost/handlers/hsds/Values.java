@@ -129,7 +129,7 @@ final class Values {
     List<String> codes = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     for (String part : raw.split("\\s*(?:[,;/|]|\\band\\b)\\s*")) {
-      String name = part.strip().toLowerCase(Locale.ROOT);
+      String name = part.strip().replaceAll("[.!]+$", "").toLowerCase(Locale.ROOT);
       if (name.isEmpty()) {
         continue;
       }
