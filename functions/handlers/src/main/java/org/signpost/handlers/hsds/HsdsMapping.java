@@ -71,7 +71,7 @@ public final class HsdsMapping {
         .put("option", c.cost().type())
         .put("amount_description", c.cost().description());
     s.set("attributes", attributes(id, c));
-    return s;
+    return withoutNulls(s);
   }
 
   /** The fields of a service that {@code minimal=true} lists return. */
@@ -83,7 +83,7 @@ public final class HsdsMapping {
     s.put("name", c.name());
     s.put("description", c.description() == null ? "" : c.description());
     s.put("status", "active");
-    return s;
+    return withoutNulls(s);
   }
 
   private static void schedules(ArrayNode out, String id, ListingContent.Schedule schedule) {
@@ -216,6 +216,32 @@ public final class HsdsMapping {
     if (on) {
       terms.add(new String[] {HsdsTaxonomies.profileTerm(name, null), null});
     }
+  }
+
+  /** HSDS types its fields as strings or numbers, not nullable ones: absent means unknown. */
+  private static ObjectNode withoutNulls(ObjectNode node) {
+    List<String> nulls = new ArrayList<>();
+    node.properties()
+        .forEach(
+            e -> {
+              if (e.getValue().isNull()) {
+                nulls.add(e.getKey());
+              }
+            });
+    node.remove(nulls);
+    for (JsonNode child : node) {
+      if (child.isObject()) {
+        withoutNulls((ObjectNode) child);
+      } else if (child.isArray()) {
+        child.forEach(
+            item -> {
+              if (item.isObject()) {
+                withoutNulls((ObjectNode) item);
+              }
+            });
+      }
+    }
+    return node;
   }
 
   private static void putInt(ObjectNode node, String field, Integer value) {
