@@ -3,7 +3,9 @@ package org.signpost.handlers.hsds;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
@@ -15,6 +17,10 @@ import org.signpost.handlers.http.Json;
  * envelope ({@code contents}), or newline-delimited JSON. Only one service is in memory at a time.
  */
 final class HsdsJsonReader {
+  /** The shared mapper refuses trailing tokens, which is exactly what a stream of services has. */
+  private static final ObjectReader TREE =
+      Json.MAPPER.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   private HsdsJsonReader() {}
 
   static void read(Path file, Consumer<ImportItem> sink) throws Sources.FileProblem, IOException {
@@ -28,13 +34,13 @@ final class HsdsJsonReader {
         if (token == JsonToken.START_ARRAY) {
           while (parser.nextToken() == JsonToken.START_OBJECT) {
             line = parser.currentTokenLocation().getLineNr();
-            sink.accept(HsdsServiceReader.read(parser.readValueAsTree(), name, line));
+            sink.accept(HsdsServiceReader.read(TREE.readValue(parser), name, line));
           }
           if (parser.currentToken() != JsonToken.END_ARRAY) {
             throw new Sources.FileProblem(line, "an array of services may hold only objects");
           }
         } else if (token == JsonToken.START_OBJECT) {
-          JsonNode node = parser.readValueAsTree();
+          JsonNode node = TREE.readValue(parser);
           if (node.has("contents") && node.get("contents").isArray() && !node.has("id")) {
             for (JsonNode service : node.get("contents")) {
               sink.accept(HsdsServiceReader.read(service, name, line));

@@ -56,7 +56,7 @@ final class SpreadsheetCsv {
 
   /** True if a CSV header looks like this layout rather than a table of a CSV package. */
   static boolean recognises(List<String> header) {
-    return header.contains("name") && header.contains("organisation");
+    return header.contains("name") || header.contains("organisation");
   }
 
   static void read(Path file, Consumer<ImportItem> sink) throws Sources.FileProblem, IOException {
