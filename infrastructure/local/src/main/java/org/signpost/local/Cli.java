@@ -26,6 +26,10 @@ public final class Cli {
         token --role ROLE [--org ID] [--sub ID] [--hours N]
                                            print a bearer token for the local runtime
                                            (ROLE is admin, prescriber or provider)
+        import FILE_OR_DIR [--dry-run] [--region R --table-prefix P]
+                                           import HSDS 3.0 JSON, an Open Referral CSV package
+                                           or the activities spreadsheet (local store by
+                                           default; AWS with --region and --table-prefix)
       """;
 
   private Cli() {}
@@ -40,6 +44,7 @@ public final class Cli {
         switch (args[0]) {
           case "run" -> run(rest);
           case "token" -> token(rest, System.out, System.err);
+          case "import" -> ImportCommand.run(rest, System.out, System.err);
           default -> {
             System.err.println("unknown command: " + args[0]);
             System.err.print(USAGE);
@@ -97,17 +102,7 @@ public final class Cli {
     int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
     long started = System.nanoTime();
 
-    NodeServer dynalite =
-        NodeServer.start(
-            root().resolve("infrastructure/local/node/dynalite-server.js"),
-            "--path",
-            data.toString());
-    System.setProperty("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + dynalite.port());
-    System.setProperty("TABLE_PREFIX", "local-");
-    System.setProperty("AWS_REGION", "eu-west-2");
-    System.setProperty("TRUST_NEW_ORGANISATIONS", "true");
-    System.setProperty("SEARCH_POLL_MS", "1000");
-
+    NodeServer dynalite = startLocalStore(data);
     Wiring wiring = Wiring.shared();
     Tables.createAll(wiring.dynamo, wiring.config.tablePrefix());
     if (!Files.exists(marker)) {
@@ -140,6 +135,25 @@ public final class Cli {
         server.port(), (System.nanoTime() - started) / 1_000_000, server.port(), server.port());
     stopped.await();
     return 0;
+  }
+
+  /**
+   * Starts dynalite on the local store under .signpost/ and points the wiring at it, as {@code run}
+   * and {@code import} both need. The caller closes the returned server.
+   */
+  static NodeServer startLocalStore(Path data) throws IOException {
+    Files.createDirectories(data);
+    NodeServer dynalite =
+        NodeServer.start(
+            root().resolve("infrastructure/local/node/dynalite-server.js"),
+            "--path",
+            data.toString());
+    System.setProperty("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + dynalite.port());
+    System.setProperty("TABLE_PREFIX", "local-");
+    System.setProperty("AWS_REGION", "eu-west-2");
+    System.setProperty("TRUST_NEW_ORGANISATIONS", "true");
+    System.setProperty("SEARCH_POLL_MS", "1000");
+    return dynalite;
   }
 
   static String option(List<String> args, String name) {

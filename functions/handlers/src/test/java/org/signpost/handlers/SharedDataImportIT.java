@@ -1,0 +1,104 @@
+package org.signpost.handlers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.signpost.devstore.NodeServer;
+import org.signpost.handlers.hsds.OpenDataImport;
+import org.signpost.handlers.http.Json;
+import org.signpost.handlers.wiring.Wiring;
+import org.signpost.testing.Events;
+import org.signpost.testing.TestBackend;
+
+/**
+ * Imports the real open-data sets that CI keeps in {@code ../shared/data} (never copied into this
+ * repository) into dynalite, then searches them. Skipped, with a message, where the folder is
+ * absent.
+ */
+@ExtendWith(TestBackend.class)
+class SharedDataImportIT {
+  private static final Path SHARED = NodeServer.repositoryRoot().resolve("../shared/data");
+  private static Wiring wiring;
+
+  @BeforeAll
+  static void wire(TestBackend.Store store) {
+    assumeTrue(
+        Files.isDirectory(SHARED),
+        "skipped: no shared open data at " + SHARED.normalize() + " (CI provides it)");
+    wiring = new Wiring(store.config(false), Clock.systemUTC());
+  }
+
+  @Test
+  void baltimore_importsWithReasons_andFoodPantriesAreFoundNearBaltimore() throws Exception {
+    Path dir = SHARED.resolve("bchd-baltimore-charmcare");
+    assumeTrue(Files.isDirectory(dir), "skipped: " + dir + " is absent");
+    OpenDataImport importer =
+        new OpenDataImport(wiring.organisationService, wiring.listingService, false);
+
+    long started = System.nanoTime();
+    OpenDataImport.Report report = importer.run(dir, (file, done) -> {});
+    double seconds = (System.nanoTime() - started) / 1e9;
+    System.out.printf(
+        "Baltimore: %d records, %d created, %d rejected in %.1f s (%.0f records/s)%n%s%n%s%n",
+        report.total(),
+        report.created(),
+        report.rejected().size(),
+        seconds,
+        report.total() / seconds,
+        report.rejectionReasons(),
+        report.warnings());
+
+    assertThat(report.total()).isEqualTo(1876);
+    assertThat(report.rejected()).allSatisfy(r -> assertThat(r.reason()).isNotBlank());
+
+    SearchFunction search = new SearchFunction(wiring.newSearchService());
+    JsonNode found =
+        Json.MAPPER.readTree(
+            search
+                .handleRequest(
+                    Events.request(
+                        "GET /api/search",
+                        "/api/search",
+                        Map.of(),
+                        "q=food+pantry&lat=39.29&lon=-76.61&radius_km=25",
+                        Map.of(),
+                        null,
+                        null),
+                    null)
+                .getBody());
+    System.out.println(found.get("results").findValuesAsText("name"));
+    assertThat(found.get("results")).isNotEmpty();
+  }
+
+  @Test
+  void sanMateo_importsWithReasons_andReimportChangesNothing() throws Exception {
+    Path dir = SHARED.resolve("ohana-san-mateo");
+    assumeTrue(Files.isDirectory(dir), "skipped: " + dir + " is absent");
+    OpenDataImport importer =
+        new OpenDataImport(wiring.organisationService, wiring.listingService, false);
+
+    OpenDataImport.Report first = importer.run(dir, (file, done) -> {});
+    System.out.printf(
+        "San Mateo: %d records, %d created, %d rejected%n%s%n%s%n%s%n",
+        first.total(),
+        first.created(),
+        first.rejected().size(),
+        first.rejectionReasons(),
+        first.rejected(),
+        first.warnings());
+    OpenDataImport.Report second = importer.run(dir, (file, done) -> {});
+
+    assertThat(first.rejected()).allSatisfy(r -> assertThat(r.reason()).isNotBlank());
+    assertThat(second.unchanged()).isEqualTo(first.created());
+    assertThat(second.created()).isZero();
+    assertThat(second.updated()).isZero();
+  }
+}
