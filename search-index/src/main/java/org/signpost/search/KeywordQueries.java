@@ -31,7 +31,7 @@ final class KeywordQueries {
 
   static final float NAME_BOOST = 3f;
   static final float SUMMARY_BOOST = 2f;
-  private static final float FUZZY_WEIGHT = 0.6f;
+  private static final float FUZZY_WEIGHT = 1.5f;
   private static final List<String> TEXT_FIELDS =
       List.of(Fields.NAME, Fields.SUMMARY, Fields.DESCRIPTION);
 
@@ -50,44 +50,49 @@ final class KeywordQueries {
       return new MatchAllDocsQuery();
     }
     String clipped = String.join(" ", words);
-    QueryBuilder builder = new QueryBuilder(queryAnalyzer);
-    List<Query> perField = new ArrayList<>();
-    float[] boosts = {NAME_BOOST, SUMMARY_BOOST, 1f};
-    for (int i = 0; i < TEXT_FIELDS.size(); i++) {
-      Query q = builder.createBooleanQuery(TEXT_FIELDS.get(i), clipped, Occur.SHOULD);
-      if (q != null) {
-        perField.add(new BoostQuery(q, boosts[i]));
-      }
-    }
     BooleanQuery.Builder all = new BooleanQuery.Builder();
-    if (!perField.isEmpty()) {
-      all.add(new DisjunctionMaxQuery(perField, 0.1f), Occur.SHOULD);
+    // The words as typed, then the same words with synonyms expanded: a listing that uses the
+    // searcher's own word scores on both, so it ranks above one that only uses a synonym.
+    Query exact = acrossFields(new QueryBuilder(indexAnalyzer), clipped);
+    Query expanded = acrossFields(new QueryBuilder(queryAnalyzer), clipped);
+    if (exact != null) {
+      all.add(exact, Occur.SHOULD);
+    }
+    if (expanded != null) {
+      all.add(expanded, Occur.SHOULD);
     }
     int fuzzy = 0;
     for (String word : words) {
       int edits = maxEdits(word);
-      if (edits == 0) {
+      if (edits == 0 || known(reader, indexAnalyzer, word)) {
         continue;
       }
-      String stem = stem(indexAnalyzer, word);
-      if (stem == null || known(reader, stem)) {
-        continue;
-      }
-      List<Query> alternatives = new ArrayList<>();
-      for (int i = 0; i < TEXT_FIELDS.size(); i++) {
-        alternatives.add(
-            new BoostQuery(
-                new FuzzyQuery(new Term(TEXT_FIELDS.get(i), stem), edits, 1, 50, true),
-                boosts[i] * FUZZY_WEIGHT));
-      }
-      all.add(new DisjunctionMaxQuery(alternatives, 0.1f), Occur.SHOULD);
+      // Typos are matched against the unstemmed spelling field: stemming a misspelt word can
+      // change its shape far more than the typo did ("allotmnet" keeps its tail, "allotment"
+      // stems to "allot").
+      all.add(
+          new BoostQuery(
+              new FuzzyQuery(new Term(Fields.SPELL, word), edits, 1, 50, true), FUZZY_WEIGHT),
+          Occur.SHOULD);
       fuzzy++;
     }
-    if (perField.isEmpty() && fuzzy == 0) {
+    if (exact == null && expanded == null && fuzzy == 0) {
       // Only stop words or symbols: nothing to score on, so everything matches equally.
       return new MatchAllDocsQuery();
     }
     return all.build();
+  }
+
+  private static Query acrossFields(QueryBuilder builder, String text) {
+    List<Query> perField = new ArrayList<>();
+    float[] boosts = {NAME_BOOST, SUMMARY_BOOST, 1f};
+    for (int i = 0; i < TEXT_FIELDS.size(); i++) {
+      Query q = builder.createBooleanQuery(TEXT_FIELDS.get(i), text, Occur.SHOULD);
+      if (q != null) {
+        perField.add(new BoostQuery(q, boosts[i]));
+      }
+    }
+    return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, 0.1f);
   }
 
   /** Up to two edits on words of eight letters or more, one on five to seven, none below. */
@@ -99,18 +104,22 @@ final class KeywordQueries {
     return length >= 5 ? 1 : 0;
   }
 
-  private static boolean known(IndexReader reader, String stem) throws IOException {
+  /** A word the index already holds, as written or once stemmed, is not a typo. */
+  private static boolean known(IndexReader reader, Analyzer indexAnalyzer, String word)
+      throws IOException {
+    if (reader.docFreq(new Term(Fields.SPELL, word)) > 0) {
+      return true;
+    }
+    List<String> stems = analyse(indexAnalyzer, Fields.NAME, word, 1);
+    if (stems.isEmpty()) {
+      return true;
+    }
     for (String field : TEXT_FIELDS) {
-      if (reader.docFreq(new Term(field, stem)) > 0) {
+      if (reader.docFreq(new Term(field, stems.get(0))) > 0) {
         return true;
       }
     }
     return false;
-  }
-
-  private static String stem(Analyzer indexAnalyzer, String word) {
-    List<String> terms = analyse(indexAnalyzer, Fields.NAME, word, 1);
-    return terms.isEmpty() ? null : terms.get(0);
   }
 
   /** The lower-cased, folded words of the text, before stop words and stemming. */
