@@ -132,6 +132,41 @@ public record IndexedListing(
         List.of());
   }
 
+  /** The same listing under another id, for tests and generated corpora. */
+  public IndexedListing withId(String newId) {
+    return new IndexedListing(
+        newId,
+        version,
+        searchable,
+        kind,
+        name,
+        summary,
+        description,
+        categories,
+        needs,
+        points,
+        delivery,
+        languages,
+        accessibility,
+        costType,
+        minimumAge,
+        maximumAge,
+        womenOnly,
+        menOnly,
+        crisis,
+        organisationId,
+        organisationName,
+        verifiedAt,
+        nextSession,
+        sessions,
+        directNeeds,
+        open247,
+        validFrom,
+        validTo,
+        closures,
+        datedSessions);
+  }
+
   private static <T> List<T> copy(List<T> values) {
     return List.copyOf(values == null ? List.of() : values);
   }

@@ -78,6 +78,10 @@ public record SearchQuery(
     return new SearchQuery(text, filters, newPoint, newRadiusKm, newSort, limit, cursor, today);
   }
 
+  public SearchQuery withCursor(String newCursor) {
+    return new SearchQuery(text, filters, point, radiusKm, sort, limit, newCursor, today);
+  }
+
   public SearchQuery firstPage(int newLimit) {
     return new SearchQuery(text, filters, point, radiusKm, sort, newLimit, null, today);
   }
