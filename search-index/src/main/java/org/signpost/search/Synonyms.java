@@ -32,11 +32,16 @@ public record Synonyms(SynonymMap map, List<List<String>> groups) {
 
   /** The vocabulary shipped with the code. */
   public static Synonyms bundled() {
+    return parse(bundledText());
+  }
+
+  /** The text of the shipped vocabulary, so an admin list can be appended to it. */
+  public static String bundledText() {
     try (InputStream in = Synonyms.class.getResourceAsStream(BUNDLED)) {
       if (in == null) {
         throw new IllegalStateException("bundled synonyms.txt is missing");
       }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
