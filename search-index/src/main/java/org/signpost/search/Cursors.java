@@ -20,6 +20,7 @@ final class Cursors {
     for (Object value : last.fields) {
       out.append('\n');
       switch (value) {
+        case null -> out.append('n');
         case Float f -> out.append('f').append(Float.floatToIntBits(f));
         case Double d -> out.append('d').append(Double.doubleToLongBits(d));
         case Long l -> out.append('l').append(l);
@@ -47,6 +48,10 @@ final class Cursors {
         String part = parts[i + 1];
         if (part.isEmpty()) {
           throw new InvalidCursorException("cursor is truncated");
+        }
+        if (part.equals("n")) {
+          values[i] = null;
+          continue;
         }
         String body = part.substring(1);
         values[i] =

@@ -1,5 +1,6 @@
 package org.signpost.search;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,9 +10,17 @@ import java.util.Objects;
  *
  * @param searchable false for drafts, submitted and archived listings; those are removed from the
  *     index
+ * @param needs every need served, directly or through a category
  * @param verifiedAt ISO date of the last human verification, or null
  * @param nextSession ISO local date-time of the next session (Europe/London), or null
  * @param sessions weekly sessions, used by day and time filters
+ * @param directNeeds the needs the provider named themselves; the rest came from categories
+ * @param open247 an always-open signpost (a helpline, say), open at any day and time
+ * @param validFrom first date sessions run, or null
+ * @param validTo last date sessions run, or null
+ * @param closures date ranges with no sessions
+ * @param datedSessions sessions on particular dates: one-offs, and fortnightly or monthly sessions
+ *     worked out over the coming months, so "open now" can honour their frequency
  */
 public record IndexedListing(
     String id,
@@ -37,7 +46,13 @@ public record IndexedListing(
     String organisationName,
     String verifiedAt,
     String nextSession,
-    List<WeeklySlot> sessions) {
+    List<WeeklySlot> sessions,
+    List<String> directNeeds,
+    boolean open247,
+    LocalDate validFrom,
+    LocalDate validTo,
+    List<DateRange> closures,
+    List<DatedSlot> datedSessions) {
 
   public IndexedListing {
     Objects.requireNonNull(id, "id");
@@ -45,14 +60,115 @@ public record IndexedListing(
     name = name == null ? "" : name;
     summary = summary == null ? "" : summary;
     description = description == null ? "" : description;
-    categories = List.copyOf(categories == null ? List.of() : categories);
-    needs = List.copyOf(needs == null ? List.of() : needs);
-    points = List.copyOf(points == null ? List.of() : points);
-    delivery = List.copyOf(delivery == null ? List.of() : delivery);
-    languages = List.copyOf(languages == null ? List.of() : languages);
-    accessibility = List.copyOf(accessibility == null ? List.of() : accessibility);
-    sessions = List.copyOf(sessions == null ? List.of() : sessions);
+    categories = copy(categories);
+    needs = copy(needs);
+    points = copy(points);
+    delivery = copy(delivery);
+    languages = copy(languages);
+    accessibility = copy(accessibility);
+    sessions = copy(sessions);
     organisationName = organisationName == null ? "" : organisationName;
+    directNeeds = directNeeds == null ? needs : List.copyOf(directNeeds);
+    closures = copy(closures);
+    datedSessions = copy(datedSessions);
+  }
+
+  /** The walking-skeleton shape: weekly sessions only, every need direct, no closures. */
+  public IndexedListing(
+      String id,
+      long version,
+      boolean searchable,
+      String kind,
+      String name,
+      String summary,
+      String description,
+      List<String> categories,
+      List<String> needs,
+      List<GeoPoint> points,
+      List<String> delivery,
+      List<String> languages,
+      List<String> accessibility,
+      String costType,
+      Integer minimumAge,
+      Integer maximumAge,
+      boolean womenOnly,
+      boolean menOnly,
+      boolean crisis,
+      String organisationId,
+      String organisationName,
+      String verifiedAt,
+      String nextSession,
+      List<WeeklySlot> sessions) {
+    this(
+        id,
+        version,
+        searchable,
+        kind,
+        name,
+        summary,
+        description,
+        categories,
+        needs,
+        points,
+        delivery,
+        languages,
+        accessibility,
+        costType,
+        minimumAge,
+        maximumAge,
+        womenOnly,
+        menOnly,
+        crisis,
+        organisationId,
+        organisationName,
+        verifiedAt,
+        nextSession,
+        sessions,
+        null,
+        false,
+        null,
+        null,
+        List.of(),
+        List.of());
+  }
+
+  /** The same listing under another id, for tests and generated corpora. */
+  public IndexedListing withId(String newId) {
+    return new IndexedListing(
+        newId,
+        version,
+        searchable,
+        kind,
+        name,
+        summary,
+        description,
+        categories,
+        needs,
+        points,
+        delivery,
+        languages,
+        accessibility,
+        costType,
+        minimumAge,
+        maximumAge,
+        womenOnly,
+        menOnly,
+        crisis,
+        organisationId,
+        organisationName,
+        verifiedAt,
+        nextSession,
+        sessions,
+        directNeeds,
+        open247,
+        validFrom,
+        validTo,
+        closures,
+        datedSessions);
+  }
+
+  private static <T> List<T> copy(List<T> values) {
+    return List.copyOf(values == null ? List.of() : values);
   }
 
   /** A weekly session: ISO day of week (1 = Monday) and minutes since midnight. */
@@ -61,6 +177,27 @@ public record IndexedListing(
       if (dayOfWeek < 1 || dayOfWeek > 7) {
         throw new IllegalArgumentException("dayOfWeek out of range: " + dayOfWeek);
       }
+      if (startMinute < 0 || endMinute > 1440 || endMinute < startMinute) {
+        throw new IllegalArgumentException("session times out of range: " + startMinute);
+      }
+    }
+  }
+
+  /** A session on one date, minutes since midnight local time. */
+  public record DatedSlot(LocalDate date, int startMinute, int endMinute) {
+    public DatedSlot {
+      Objects.requireNonNull(date, "date");
+      if (startMinute < 0 || endMinute > 1440 || endMinute < startMinute) {
+        throw new IllegalArgumentException("session times out of range: " + startMinute);
+      }
+    }
+  }
+
+  /** Inclusive dates. */
+  public record DateRange(LocalDate from, LocalDate to) {
+    public DateRange {
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to");
     }
   }
 }

@@ -5,21 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.LatLonDocValuesField;
-import org.apache.lucene.document.LatLonPoint;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -28,47 +20,79 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.SloppyMath;
 
 /**
- * The in-heap Lucene index of published listings. It owns the Directory, the Analyzer, the one
- * IndexWriter (update path only) and the SearcherManager.
+ * The in-heap Lucene index of published listings. It owns the Directory, the analyzers, the one
+ * IndexWriter (update path only), the SearcherManager and the autocomplete entries.
  *
  * <p>Thread-safe: any number of threads may search while one or more apply changes; a search sees
- * the changes applied before the last {@link #refresh()}.
+ * the changes applied before the last {@link #refresh()}. Swapping synonyms is atomic.
  */
 public final class SearchIndex implements Closeable {
-  private static final String MODE_RELEVANCE = "r";
-  private static final String MODE_DISTANCE = "d";
+  /** Below this many results a search also offers a respelling. */
+  static final int FEW_RESULTS = 3;
 
   private final Directory directory;
-  private final Analyzer analyzer;
+  private final Analyzer indexAnalyzer;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final Map<String, Long> versions = new ConcurrentHashMap<>();
+  private final Suggestions suggestions = new Suggestions();
+  private final Spelling spelling = new Spelling();
+  private volatile Analyzer queryAnalyzer;
 
+  /** An empty index using the bundled synonyms. */
   public SearchIndex() {
+    this(Synonyms.bundled());
+  }
+
+  public SearchIndex(Synonyms synonyms) {
     this.directory = new ByteBuffersDirectory();
-    this.analyzer = new SignpostAnalyzer();
+    this.indexAnalyzer =
+        new PerFieldAnalyzerWrapper(
+            new SignpostAnalyzer(), Map.of(Fields.SPELL, new Synonyms.EntryAnalyzer()));
+    useSynonyms(synonyms);
     try {
-      IndexWriterConfig config = new IndexWriterConfig(analyzer);
+      IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer);
       config.setRAMBufferSizeMB(32);
+      config.setSimilarity(new StableSimilarity());
       this.writer = new IndexWriter(directory, config);
-      this.searchers = new SearcherManager(writer, null);
+      this.searchers =
+          new SearcherManager(
+              writer,
+              new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                  IndexSearcher searcher = new IndexSearcher(reader);
+                  searcher.setSimilarity(new StableSimilarity());
+                  return searcher;
+                }
+              });
     } catch (IOException e) {
       throw new UncheckedIOException("could not open the in-heap index", e);
     }
+  }
+
+  /**
+   * Replaces the query-time synonyms and the vocabulary offered by autocomplete. The index itself
+   * is unchanged, because synonyms only apply to queries.
+   */
+  public void useSynonyms(Synonyms synonyms) {
+    queryAnalyzer = new SignpostAnalyzer(synonyms.map());
+    List<String> terms = new ArrayList<>();
+    synonyms.groups().forEach(terms::addAll);
+    suggestions.vocabulary(terms.stream().distinct().toList());
+    // The old analyzer is not closed: a search on another thread may still be using it, and an
+    // analyzer holds nothing but reusable token streams, which the garbage collector reclaims.
   }
 
   /**
@@ -107,9 +131,11 @@ public final class SearchIndex implements Closeable {
     Term idTerm = new Term(Fields.ID, listing.id());
     try {
       if (listing.searchable()) {
-        writer.updateDocument(idTerm, toDocument(listing));
+        writer.updateDocument(idTerm, ListingDocuments.toDocument(listing));
+        suggestions.put(listing.id(), listing.name());
       } else {
         writer.deleteDocuments(idTerm);
+        suggestions.remove(listing.id());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("index write failed for " + listing.id(), e);
@@ -127,16 +153,12 @@ public final class SearchIndex implements Closeable {
 
   /** Number of searchable listings visible to searches. */
   public int size() {
-    try {
-      IndexSearcher searcher = searchers.acquire();
-      try {
-        return searcher.getIndexReader().numDocs();
-      } finally {
-        searchers.release(searcher);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return withSearcher(searcher -> searcher.getIndexReader().numDocs());
+  }
+
+  /** Up to eight completions of a prefix, from listing names and the vocabulary. */
+  public List<String> suggest(String prefix) {
+    return suggestions.complete(prefix);
   }
 
   /**
@@ -144,56 +166,109 @@ public final class SearchIndex implements Closeable {
    * InvalidCursorException}.
    */
   public SearchHits search(SearchQuery query) {
-    Query scoring = KeywordQueries.build(analyzer, query.text());
-    BooleanQuery.Builder builder = new BooleanQuery.Builder().add(scoring, Occur.MUST);
-    if (!query.categories().isEmpty()) {
-      BooleanQuery.Builder any = new BooleanQuery.Builder();
-      for (String category : query.categories()) {
-        any.add(new TermQuery(new Term(Fields.CATEGORY, category)), Occur.SHOULD);
-      }
-      builder.add(any.build(), Occur.FILTER);
-    }
-    GeoPoint point = query.point();
-    if (point != null && query.radiusKm() != null) {
-      builder.add(
-          LatLonPoint.newDistanceQuery(
-              Fields.LOCATION, point.lat(), point.lon(), query.radiusKm() * 1000.0),
-          Occur.FILTER);
-    }
-    boolean byDistance = point != null && scoring instanceof MatchAllDocsQuery;
-    String mode = byDistance ? MODE_DISTANCE : MODE_RELEVANCE;
-    Sort sort =
-        byDistance
-            ? new Sort(
-                LatLonDocValuesField.newDistanceSort(Fields.LOCATION, point.lat(), point.lon()),
-                new SortField(Fields.ID_SORT, SortField.Type.STRING))
-            : new Sort(SortField.FIELD_SCORE, new SortField(Fields.ID_SORT, SortField.Type.STRING));
+    Sort sort = sort(query);
+    String mode = query.sort().name().substring(0, 1);
     Object[] afterValues =
         query.cursor() == null ? null : Cursors.decode(query.cursor(), mode, sort.getSort().length);
+    return withSearcher(
+        searcher -> {
+          Query built = build(searcher, query);
+          // The id tie-break makes sort values unique, so the doc id only has to exclude the last
+          // hit.
+          FieldDoc after =
+              afterValues == null
+                  ? null
+                  : new FieldDoc(
+                      Math.max(0, searcher.getIndexReader().maxDoc() - 1), Float.NaN, afterValues);
+          TopFieldDocs top = searcher.searchAfter(after, built, query.limit(), sort, true);
+          long total = searcher.count(built);
+          Map<String, Map<String, Long>> facets = searcher.search(built, new FacetCounts());
+          Reasons reasons = new Reasons(query, indexAnalyzer, queryAnalyzer);
+          List<SearchHits.Hit> hits = new ArrayList<>(top.scoreDocs.length);
+          StoredFields stored = searcher.storedFields();
+          for (ScoreDoc scoreDoc : top.scoreDocs) {
+            hits.add(reasons.hit(stored.document(scoreDoc.doc), scoreDoc.score));
+          }
+          String next =
+              top.scoreDocs.length == query.limit()
+                  ? Cursors.encode(mode, (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1])
+                  : null;
+          String didYouMean =
+              total < FEW_RESULTS && !query.text().isBlank()
+                  ? spelling.suggest(searcher.getIndexReader(), query.text())
+                  : null;
+          SearchHits.Recovery recovery =
+              total == 0 && query.cursor() == null ? recover(searcher, query, didYouMean) : null;
+          return new SearchHits(total, hits, facets, next, didYouMean, recovery);
+        });
+  }
 
+  /** Counts what would match, loosening the query one way at a time. */
+  private SearchHits.Recovery recover(IndexSearcher searcher, SearchQuery query, String spelling)
+      throws IOException {
+    Double wider = null;
+    long widerCount = 0;
+    if (query.radiusKm() != null) {
+      wider = Math.min(200.0, Math.max(query.radiusKm() * 3, query.radiusKm() + 10));
+      widerCount = count(searcher, query.withPlace(query.point(), wider));
+    }
+    long online =
+        count(
+            searcher,
+            query
+                .withPlace(null, null)
+                .withFilters(query.filters().withDelivery(List.of("online", "phone"))));
+    String bestFilter = null;
+    long bestCount = 0;
+    for (Map.Entry<String, SearchFilters> loosened : query.filters().withoutEach().entrySet()) {
+      long n = count(searcher, query.withFilters(loosened.getValue()));
+      if (n > bestCount) {
+        bestFilter = loosened.getKey();
+        bestCount = n;
+      }
+    }
+    return new SearchHits.Recovery(wider, widerCount, online, bestFilter, bestCount, spelling);
+  }
+
+  private long count(IndexSearcher searcher, SearchQuery query) throws IOException {
+    return searcher.count(build(searcher, query));
+  }
+
+  private Query build(IndexSearcher searcher, SearchQuery query) throws IOException {
+    Query scoring =
+        KeywordQueries.build(queryAnalyzer, indexAnalyzer, searcher.getIndexReader(), query.text());
+    BooleanQuery.Builder builder = new BooleanQuery.Builder().add(scoring, Occur.MUST);
+    FilterQueries.addTo(builder, query);
+    return builder.build();
+  }
+
+  private static Sort sort(SearchQuery query) {
+    SortField byId = new SortField(Fields.ID_SORT, SortField.Type.STRING);
+    GeoPoint point = query.point();
+    return switch (query.sort()) {
+      case DISTANCE ->
+          new Sort(
+              LatLonDocValuesField.newDistanceSort(Fields.LOCATION, point.lat(), point.lon()),
+              byId);
+      case NEXT_SESSION -> {
+        SortField next = new SortField(Fields.NEXT_SESSION, SortField.Type.STRING);
+        next.setMissingValue(SortField.STRING_LAST);
+        yield new Sort(next, byId);
+      }
+      case RELEVANCE -> new Sort(new RankingValues(query.today(), point).getSortField(true), byId);
+    };
+  }
+
+  /** Work against one acquired searcher, released afterwards. */
+  private interface SearcherWork<T> {
+    T run(IndexSearcher searcher) throws IOException;
+  }
+
+  private <T> T withSearcher(SearcherWork<T> work) {
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
-        Query built = builder.build();
-        // The id tie-break makes sort values unique, so the doc id only has to exclude the last
-        // hit.
-        FieldDoc after =
-            afterValues == null
-                ? null
-                : new FieldDoc(
-                    Math.max(0, searcher.getIndexReader().maxDoc() - 1), Float.NaN, afterValues);
-        TopFieldDocs top = searcher.searchAfter(after, built, query.limit(), sort, !byDistance);
-        long total = searcher.count(built);
-        List<SearchHits.Hit> hits = new ArrayList<>(top.scoreDocs.length);
-        StoredFields stored = searcher.storedFields();
-        for (ScoreDoc scoreDoc : top.scoreDocs) {
-          hits.add(toHit(stored.document(scoreDoc.doc), scoreDoc.score, point));
-        }
-        String next =
-            top.scoreDocs.length == query.limit()
-                ? Cursors.encode(mode, (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1])
-                : null;
-        return new SearchHits(total, hits, new LinkedHashMap<>(), next);
+        return work.run(searcher);
       } finally {
         searchers.release(searcher);
       }
@@ -202,93 +277,13 @@ public final class SearchIndex implements Closeable {
     }
   }
 
-  private static SearchHits.Hit toHit(Document doc, float score, GeoPoint from) {
-    Double distanceKm = null;
-    if (from != null) {
-      double[] lats = doubles(doc, Fields.STORED_POINT + ".lat");
-      double[] lons = doubles(doc, Fields.STORED_POINT + ".lon");
-      for (int i = 0; i < lats.length; i++) {
-        double km = SloppyMath.haversinMeters(from.lat(), from.lon(), lats[i], lons[i]) / 1000.0;
-        if (distanceKm == null || km < distanceKm) {
-          distanceKm = km;
-        }
-      }
-    }
-    return new SearchHits.Hit(
-        doc.get(Fields.ID),
-        doc.get(Fields.NAME),
-        doc.get(Fields.SUMMARY),
-        doc.get(Fields.KIND),
-        doc.get(Fields.ORG_ID),
-        doc.get(Fields.ORG_NAME),
-        distanceKm == null ? null : Math.round(distanceKm * 100.0) / 100.0,
-        doc.get(Fields.VERIFIED_AT),
-        doc.get(Fields.NEXT_SESSION),
-        Float.isNaN(score) ? 0f : score);
-  }
-
-  private static double[] doubles(Document doc, String field) {
-    var values = doc.getFields(field);
-    double[] out = new double[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = values[i].numericValue().doubleValue();
-    }
-    return out;
-  }
-
-  private static Document toDocument(IndexedListing listing) {
-    Document doc = new Document();
-    doc.add(new StringField(Fields.ID, listing.id(), Field.Store.YES));
-    doc.add(new SortedDocValuesField(Fields.ID_SORT, new BytesRef(listing.id())));
-    doc.add(new NumericDocValuesField(Fields.VERSION, listing.version()));
-    doc.add(new StringField(Fields.KIND, listing.kind(), Field.Store.YES));
-    doc.add(new TextField(Fields.NAME, listing.name(), Field.Store.YES));
-    doc.add(new TextField(Fields.SUMMARY, listing.summary(), Field.Store.YES));
-    doc.add(new TextField(Fields.DESCRIPTION, listing.description(), Field.Store.NO));
-    keywords(doc, Fields.CATEGORY, listing.categories());
-    keywords(doc, Fields.NEED, listing.needs());
-    keywords(doc, Fields.DELIVERY, listing.delivery());
-    keywords(doc, Fields.LANGUAGE, listing.languages());
-    keywords(doc, Fields.ACCESSIBILITY, listing.accessibility());
-    if (listing.costType() != null) {
-      keywords(doc, Fields.COST, List.of(listing.costType()));
-    }
-    if (listing.crisis()) {
-      doc.add(new StringField(Fields.CRISIS, "true", Field.Store.NO));
-    }
-    for (GeoPoint point : listing.points()) {
-      doc.add(new LatLonPoint(Fields.LOCATION, point.lat(), point.lon()));
-      doc.add(new LatLonDocValuesField(Fields.LOCATION, point.lat(), point.lon()));
-      doc.add(new StoredField(Fields.STORED_POINT + ".lat", point.lat()));
-      doc.add(new StoredField(Fields.STORED_POINT + ".lon", point.lon()));
-    }
-    if (listing.organisationId() != null) {
-      doc.add(new StringField(Fields.ORG_ID, listing.organisationId(), Field.Store.YES));
-    }
-    doc.add(new StoredField(Fields.ORG_NAME, listing.organisationName()));
-    if (listing.verifiedAt() != null) {
-      doc.add(new StoredField(Fields.VERIFIED_AT, listing.verifiedAt()));
-    }
-    if (listing.nextSession() != null) {
-      doc.add(new StoredField(Fields.NEXT_SESSION, listing.nextSession()));
-    }
-    return doc;
-  }
-
-  private static void keywords(Document doc, String field, List<String> values) {
-    for (String value : values) {
-      doc.add(new StringField(field, value, Field.Store.NO));
-      doc.add(new SortedSetDocValuesField(field, new BytesRef(value)));
-    }
-  }
-
   @Override
   public void close() throws IOException {
     try (directory;
-        analyzer;
+        indexAnalyzer;
         writer;
         searchers) {
-      // closes in reverse order: searchers, writer, analyzer, directory
+      queryAnalyzer.close();
     }
   }
 }

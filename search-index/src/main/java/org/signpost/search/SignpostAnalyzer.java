@@ -9,12 +9,26 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 
 /**
- * English analysis for listing text: folding, possessives, stop words and Porter stemming.
- * Immutable and thread-safe, as Lucene analyzers are.
+ * English analysis for listing text: folding, possessives, stop words and Porter stemming. The
+ * query-time variant also expands synonyms, so the index never needs rebuilding when the list
+ * changes. Immutable and thread-safe, as Lucene analyzers are.
  */
 public final class SignpostAnalyzer extends Analyzer {
+  private final SynonymMap synonyms;
+
+  /** The index-time analyzer: no synonyms. */
+  public SignpostAnalyzer() {
+    this(null);
+  }
+
+  /** A query-time analyzer expanding the given synonyms (null for none). */
+  public SignpostAnalyzer(SynonymMap synonyms) {
+    this.synonyms = synonyms;
+  }
 
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
@@ -23,6 +37,9 @@ public final class SignpostAnalyzer extends Analyzer {
     TokenStream stream = new EnglishPossessiveFilter(source);
     stream = new LowerCaseFilter(stream);
     stream = new ASCIIFoldingFilter(stream);
+    if (synonyms != null && synonyms.fst != null) {
+      stream = new SynonymGraphFilter(stream, synonyms, true);
+    }
     stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
     stream = new PorterStemFilter(stream);
     return new TokenStreamComponents(source, stream);

@@ -1,5 +1,6 @@
 package org.signpost.core.search;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,14 +9,29 @@ import org.signpost.core.listing.Listing;
 import org.signpost.core.listing.ListingContent;
 import org.signpost.core.listing.NextSession;
 import org.signpost.core.listing.Vocabulary;
+import org.signpost.core.time.Clocks;
 import org.signpost.search.GeoPoint;
 import org.signpost.search.IndexedListing;
 
 /** Maps a stored listing to what the index holds. Only public fields cross this line. */
 public final class ListingProjection {
+  /**
+   * How far ahead fortnightly and monthly sessions are worked out to dates; an environment lives
+   * for hours, so this is ample, and "open now" needs only today's.
+   */
+  static final int DATED_HORIZON_DAYS = 60;
+
   private ListingProjection() {}
 
   public static IndexedListing toIndexed(Listing listing) {
+    return toIndexed(listing, LocalDate.now(Clocks.LONDON));
+  }
+
+  /**
+   * The index projection. Needs served through categories are folded in, and the provider's own
+   * needs are kept apart so results can say which is which.
+   */
+  public static IndexedListing toIndexed(Listing listing, LocalDate today) {
     ListingContent c = listing.content();
     List<GeoPoint> points = new ArrayList<>();
     for (ListingContent.Location location : c.locations()) {
@@ -27,11 +43,34 @@ public final class ListingProjection {
     for (String category : c.categories()) {
       needs.addAll(Vocabulary.CATEGORY_NEEDS.getOrDefault(category, List.of()));
     }
-    List<IndexedListing.WeeklySlot> slots = new ArrayList<>();
-    for (ListingContent.WeeklySession s : c.schedule().weekly()) {
-      slots.add(
-          new IndexedListing.WeeklySlot(
-              NextSession.dayOf(s.day()).getValue(), minutes(s.start()), minutes(s.end())));
+    ListingContent.Schedule schedule = c.schedule();
+    List<IndexedListing.WeeklySlot> weekly = new ArrayList<>();
+    List<IndexedListing.DatedSlot> dated = new ArrayList<>();
+    for (ListingContent.WeeklySession s : schedule.weekly()) {
+      String frequency = s.frequency() == null ? "weekly" : s.frequency();
+      if (frequency.equals("weekly")) {
+        weekly.add(
+            new IndexedListing.WeeklySlot(
+                NextSession.dayOf(s.day()).getValue(), minutes(s.start()), minutes(s.end())));
+        continue;
+      }
+      for (int offset = -1; offset <= DATED_HORIZON_DAYS; offset++) {
+        LocalDate date = today.plusDays(offset);
+        if (NextSession.runsOn(s, date)) {
+          dated.add(new IndexedListing.DatedSlot(date, minutes(s.start()), minutes(s.end())));
+        }
+      }
+    }
+    for (ListingContent.OneOffSession s : schedule.oneOff()) {
+      dated.add(
+          new IndexedListing.DatedSlot(
+              LocalDate.parse(s.date()), minutes(s.start()), minutes(s.end())));
+    }
+    List<IndexedListing.DateRange> closures = new ArrayList<>();
+    for (ListingContent.Closure closure : schedule.closures()) {
+      closures.add(
+          new IndexedListing.DateRange(
+              LocalDate.parse(closure.from()), LocalDate.parse(closure.to())));
     }
     return new IndexedListing(
         listing.id(),
@@ -57,7 +96,17 @@ public final class ListingProjection {
         listing.organisationName(),
         listing.assuredDate(),
         listing.nextSession(),
-        slots);
+        weekly,
+        c.needs(),
+        c.open247(),
+        date(schedule.validFrom()),
+        date(schedule.validTo()),
+        closures,
+        dated);
+  }
+
+  private static LocalDate date(String iso) {
+    return iso == null ? null : LocalDate.parse(iso);
   }
 
   private static int minutes(String hhmm) {

@@ -3,14 +3,23 @@ package org.signpost.core.search;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.signpost.core.crisis.CrisisDetector;
+import org.signpost.core.crisis.CrisisRoutes;
 import org.signpost.core.listing.Listing;
 import org.signpost.core.listing.ListingChangeFeed;
 import org.signpost.core.time.Clocks;
+import org.signpost.search.SearchFilters;
 import org.signpost.search.SearchHits;
 import org.signpost.search.SearchIndex;
 import org.signpost.search.SearchQuery;
+import org.signpost.search.Synonyms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,17 +43,36 @@ public final class SearchService {
   private final ListingChangeFeed feed;
   private final Clock clock;
   private final Duration pollInterval;
+  private final CrisisDetector crisisDetector = new CrisisDetector();
+  private final CrisisRoutes crisisRoutes;
+  private final SynonymSource synonymSource;
   private final Object catchUpLock = new Object();
+  private volatile long synonymVersion;
   private volatile Instant lastPoll = Instant.EPOCH;
   private volatile String highWater = "";
   private volatile boolean ready;
 
+  /** Crisis pinning shows at most this many crisis services above the results. */
+  static final int MAX_PINNED = 3;
+
   public SearchService(
       SearchIndex index, ListingChangeFeed feed, Clock clock, Duration pollInterval) {
+    this(index, feed, clock, pollInterval, CrisisRoutes.bundled(), SynonymSource.NONE);
+  }
+
+  public SearchService(
+      SearchIndex index,
+      ListingChangeFeed feed,
+      Clock clock,
+      Duration pollInterval,
+      CrisisRoutes crisisRoutes,
+      SynonymSource synonymSource) {
     this.index = index;
     this.feed = feed;
     this.clock = clock;
     this.pollInterval = pollInterval;
+    this.crisisRoutes = crisisRoutes;
+    this.synonymSource = synonymSource;
   }
 
   /** Builds the index from a full scan. Call once, at init. */
@@ -55,9 +83,10 @@ public final class SearchService {
       feed.scanAll(
           listing -> {
             seen.incrementAndGet();
-            index.apply(ListingProjection.toIndexed(listing));
+            index.apply(ListingProjection.toIndexed(listing, today()));
             advance(listing);
           });
+      reloadSynonyms();
       index.refresh();
       lastPoll = started;
       ready = true;
@@ -83,11 +112,12 @@ public final class SearchService {
       List<Listing> changed = feed.changedSince(from);
       int applied = 0;
       for (Listing listing : changed) {
-        if (index.apply(ListingProjection.toIndexed(listing))) {
+        if (index.apply(ListingProjection.toIndexed(listing, today()))) {
           applied++;
         }
         advance(listing);
       }
+      reloadSynonyms();
       if (applied > 0) {
         index.refresh();
         LOG.info("index caught up: {} changes applied", applied);
@@ -100,6 +130,71 @@ public final class SearchService {
   public SearchHits search(SearchQuery query) {
     catchUp();
     return index.search(query);
+  }
+
+  /**
+   * Searches after catching up; when the text signals distress, the crisis routes come back too and
+   * crisis services are pinned above the first page.
+   */
+  public SearchResult find(SearchQuery query) {
+    SearchHits hits = search(query);
+    if (!crisisDetector.signalsDistress(query.text())) {
+      return new SearchResult(hits, List.of());
+    }
+    if (query.cursor() == null) {
+      SearchQuery crisisServices =
+          new SearchQuery(
+              "",
+              SearchFilters.NONE.crisisServicesOnly(),
+              query.point(),
+              null,
+              SearchQuery.SortOrder.RELEVANCE,
+              MAX_PINNED,
+              null,
+              query.today());
+      Map<String, SearchHits.Hit> pinned = new LinkedHashMap<>();
+      for (SearchHits.Hit hit : index.search(crisisServices).hits()) {
+        pinned.put(hit.id(), hit);
+      }
+      for (SearchHits.Hit hit : hits.hits()) {
+        pinned.putIfAbsent(hit.id(), hit);
+      }
+      hits = hits.withHits(new ArrayList<>(pinned.values()));
+    }
+    return new SearchResult(hits, crisisRoutes.routes());
+  }
+
+  /** Up to eight completions, after catching up so new listing names appear. */
+  public List<String> suggest(String prefix) {
+    catchUp();
+    return index.suggest(prefix);
+  }
+
+  /** Swaps the query analyzer when an admin saved a new synonym list. */
+  private void reloadSynonyms() {
+    Optional<SynonymSource.Edited> edited = synonymSource.current();
+    long version = edited.map(SynonymSource.Edited::version).orElse(0L);
+    if (version == synonymVersion) {
+      return;
+    }
+    try {
+      Synonyms synonyms =
+          edited
+              .map(e -> Synonyms.parse(Synonyms.bundledText() + "\n" + e.text()))
+              .orElseGet(Synonyms::bundled);
+      index.useSynonyms(synonyms);
+      synonymVersion = version;
+      LOG.info("synonyms loaded: version {}", version);
+    } catch (IllegalArgumentException e) {
+      // The admin route validates before saving, so this is a list saved some other way; keep
+      // the analyzer that works rather than failing searches.
+      LOG.warn("synonyms version {} could not be parsed; keeping the previous list", version);
+      synonymVersion = version;
+    }
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(Clocks.LONDON));
   }
 
   public boolean ready() {

@@ -8,10 +8,15 @@ public final class Listings {
   private Listings() {}
 
   public static ListingContent content(String name) {
+    return content(name, false);
+  }
+
+  /** With {@code crisis}, an always-open crisis signpost. */
+  public static ListingContent content(String name, boolean crisis) {
     return new ListingContent(
-        "activity",
-        false,
-        false,
+        crisis ? "signpost" : "activity",
+        crisis,
+        crisis,
         name,
         "A friendly group.",
         "Come and join us.",

@@ -1,0 +1,147 @@
+package org.signpost.search;
+
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.IntRange;
+import org.apache.lucene.document.LatLonDocValuesField;
+import org.apache.lucene.document.LatLonPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Turns an {@link IndexedListing} into a Lucene document. Sessions become two-dimensional ranges
+ * (minute of the week × epoch day), so "on Tuesday mornings" and "open now" are both one range
+ * query.
+ */
+final class ListingDocuments {
+  static final int MINUTES_PER_DAY = 1440;
+  static final int FIRST_DAY = 0;
+  static final int LAST_DAY = 1_000_000;
+  static final int MAX_AGE = 150;
+  static final List<String> DAY_NAMES = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+
+  private ListingDocuments() {}
+
+  static Document toDocument(IndexedListing listing) {
+    Document doc = new Document();
+    doc.add(new StringField(Fields.ID, listing.id(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(Fields.ID_SORT, new BytesRef(listing.id())));
+    doc.add(new NumericDocValuesField(Fields.VERSION, listing.version()));
+    doc.add(new StoredField(Fields.KIND, listing.kind()));
+    keywords(doc, Fields.KIND, List.of(listing.kind()));
+    doc.add(new TextField(Fields.NAME, listing.name(), Field.Store.YES));
+    doc.add(new TextField(Fields.SUMMARY, listing.summary(), Field.Store.YES));
+    doc.add(new TextField(Fields.DESCRIPTION, listing.description(), Field.Store.NO));
+    doc.add(new TextField(Fields.SPELL, listing.name() + "\n" + listing.summary(), Field.Store.NO));
+    keywords(doc, Fields.CATEGORY, listing.categories());
+    keywords(doc, Fields.NEED, listing.needs());
+    for (String need : listing.directNeeds()) {
+      doc.add(new StoredField(Fields.DIRECT_NEED, need));
+    }
+    keywords(doc, Fields.DELIVERY, listing.delivery());
+    keywords(doc, Fields.LANGUAGE, listing.languages());
+    keywords(doc, Fields.ACCESSIBILITY, listing.accessibility());
+    if (listing.costType() != null) {
+      keywords(doc, Fields.COST, List.of(listing.costType()));
+    }
+    if (listing.crisis()) {
+      doc.add(new StringField(Fields.CRISIS, "true", Field.Store.YES));
+    }
+    if (listing.womenOnly()) {
+      doc.add(new StringField(Fields.WOMEN_ONLY, "true", Field.Store.NO));
+    }
+    if (listing.menOnly()) {
+      doc.add(new StringField(Fields.MEN_ONLY, "true", Field.Store.NO));
+    }
+    doc.add(new IntPoint(Fields.MIN_AGE, listing.minimumAge() == null ? 0 : listing.minimumAge()));
+    doc.add(
+        new IntPoint(
+            Fields.MAX_AGE, listing.maximumAge() == null ? MAX_AGE : listing.maximumAge()));
+    for (GeoPoint point : listing.points()) {
+      doc.add(new LatLonPoint(Fields.LOCATION, point.lat(), point.lon()));
+      doc.add(new LatLonDocValuesField(Fields.LOCATION, point.lat(), point.lon()));
+      doc.add(new StoredField(Fields.STORED_POINT + ".lat", point.lat()));
+      doc.add(new StoredField(Fields.STORED_POINT + ".lon", point.lon()));
+    }
+    if (listing.organisationId() != null) {
+      doc.add(new StringField(Fields.ORG_ID, listing.organisationId(), Field.Store.YES));
+    }
+    doc.add(new StoredField(Fields.ORG_NAME, listing.organisationName()));
+    doc.add(new NumericDocValuesField(Fields.VERIFIED_DAY, verifiedDay(listing.verifiedAt())));
+    if (listing.verifiedAt() != null) {
+      doc.add(new StoredField(Fields.VERIFIED_AT, listing.verifiedAt()));
+    }
+    if (listing.nextSession() != null) {
+      doc.add(new StoredField(Fields.NEXT_SESSION, listing.nextSession()));
+      doc.add(new SortedDocValuesField(Fields.NEXT_SESSION, new BytesRef(listing.nextSession())));
+    }
+    sessions(doc, listing);
+    return doc;
+  }
+
+  private static void sessions(Document doc, IndexedListing listing) {
+    Set<String> days = new LinkedHashSet<>();
+    if (listing.open247()) {
+      doc.add(new StringField(Fields.OPEN_24_7, "true", Field.Store.NO));
+      days.addAll(DAY_NAMES);
+    }
+    int from = listing.validFrom() == null ? FIRST_DAY : (int) listing.validFrom().toEpochDay();
+    int to = listing.validTo() == null ? LAST_DAY : (int) listing.validTo().toEpochDay();
+    for (IndexedListing.WeeklySlot slot : listing.sessions()) {
+      days.add(DAY_NAMES.get(slot.dayOfWeek() - 1));
+      addSlot(doc, slot.dayOfWeek(), slot.startMinute(), slot.endMinute(), from, to);
+    }
+    for (IndexedListing.DatedSlot slot : listing.datedSessions()) {
+      int dow = slot.date().getDayOfWeek().getValue();
+      days.add(DAY_NAMES.get(dow - 1));
+      int day = (int) slot.date().toEpochDay();
+      addSlot(doc, dow, slot.startMinute(), slot.endMinute(), day, day);
+    }
+    for (IndexedListing.DateRange closure : listing.closures()) {
+      doc.add(
+          new IntRange(
+              Fields.CLOSED,
+              new int[] {(int) closure.from().toEpochDay()},
+              new int[] {(int) Math.max(closure.from().toEpochDay(), closure.to().toEpochDay())}));
+    }
+    keywords(doc, Fields.DAY, List.copyOf(days));
+  }
+
+  /** End minutes are exclusive, so a session ending at 11:30 is not running at 11:30. */
+  private static void addSlot(Document doc, int dow, int start, int end, int fromDay, int toDay) {
+    int base = (dow - 1) * MINUTES_PER_DAY;
+    doc.add(
+        new IntRange(
+            Fields.SLOT,
+            new int[] {base + start, fromDay},
+            new int[] {base + Math.max(start, end - 1), Math.max(fromDay, toDay)}));
+  }
+
+  static long verifiedDay(String verifiedAt) {
+    if (verifiedAt == null || verifiedAt.length() < 10) {
+      return Long.MIN_VALUE / 2;
+    }
+    try {
+      return LocalDate.parse(verifiedAt.substring(0, 10)).toEpochDay();
+    } catch (java.time.format.DateTimeParseException e) {
+      return Long.MIN_VALUE / 2;
+    }
+  }
+
+  private static void keywords(Document doc, String field, List<String> values) {
+    for (String value : values) {
+      doc.add(new StringField(field, value, Field.Store.YES));
+      doc.add(new SortedSetDocValuesField(field, new BytesRef(value)));
+    }
+  }
+}
