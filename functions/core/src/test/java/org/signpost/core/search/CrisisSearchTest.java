@@ -30,7 +30,12 @@ class CrisisSearchTest {
   private final InMemoryListings listings = new InMemoryListings();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T09:00:00Z"));
   private final ListingService service =
-      new ListingService(listings, new InMemoryOrganisations(), clock, true);
+      new ListingService(
+          listings,
+          new InMemoryOrganisations(),
+          new org.signpost.core.fakes.InMemoryRevisions(),
+          clock,
+          true);
   private SynonymSource.Edited edited;
   private final SearchService search =
       new SearchService(
