@@ -35,10 +35,10 @@ final class ReferralNotices {
   }
 
   void moved(Referral r) {
-    if (r.referrerEmail() != null) {
+    if (r.referrerSubject() != null) {
       send(
           "status_changed",
-          r.referrerEmail(),
+          r.referrerEmail() != null ? r.referrerEmail() : "user:" + r.referrerSubject(),
           r,
           "Referral " + r.reference() + " is now " + r.status().code().replace('_', ' '),
           "Referral "
