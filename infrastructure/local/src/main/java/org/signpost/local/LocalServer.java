@@ -48,6 +48,7 @@ public final class LocalServer implements AutoCloseable {
   private final ExecutorService pool;
   private final List<Bound> routes;
   private final JwtAuthoriser authoriser;
+  private volatile DevSignIn devSignIn;
 
   private record Bound(
       SamTemplate.Route route,
@@ -69,6 +70,12 @@ public final class LocalServer implements AutoCloseable {
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
     server.setExecutor(pool);
     server.createContext("/", this::serve);
+  }
+
+  /** Serves the local-only {@code /dev/sign-in} form and honours its session cookie. */
+  public LocalServer withDevSignIn(DevKeys keys) {
+    this.devSignIn = new DevSignIn(keys);
+    return this;
   }
 
   public void start() {
@@ -95,6 +102,10 @@ public final class LocalServer implements AutoCloseable {
     try (exchange) {
       String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
       String path = exchange.getRequestURI().getRawPath();
+      DevSignIn signIn = devSignIn;
+      if (signIn != null && path.startsWith("/dev/") && signIn.handle(exchange, method, path)) {
+        return;
+      }
       Set<String> allowed = new LinkedHashSet<>();
       for (Bound bound : routes) {
         Map<String, String> params = match(bound.segments(), path);
@@ -136,7 +147,11 @@ public final class LocalServer implements AutoCloseable {
     if (bound.route().authorised()) {
       JwtAuthoriser.Outcome outcome =
           authoriser.check(
-              Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")));
+              Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))
+                  .or(
+                      () ->
+                          Optional.ofNullable(
+                              devSignIn == null ? null : DevSignIn.bearerFromCookie(exchange))));
       if (outcome instanceof JwtAuthoriser.Refused refused) {
         problem(
             exchange,

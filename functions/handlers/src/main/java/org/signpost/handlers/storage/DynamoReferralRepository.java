@@ -193,6 +193,12 @@ public final class DynamoReferralRepository
     }
   }
 
+  /** Undoes {@link #markSent} after a failed send, so the next run tries again. */
+  public void releaseSent(OutboxItem item) {
+    item.setSentAt(null);
+    outbox.putItem(item);
+  }
+
   private static List<Referral> query(DynamoDbIndex<ReferralItem> index, String key) {
     List<Referral> out = new ArrayList<>();
     index
