@@ -63,7 +63,7 @@ final class PortalPages {
     }
     return page.render(
         200,
-        "portal/referrals",
+        "portal_referrals",
         Map.of("title", "Referrals", "rows", rows, "empty", rows.isEmpty()));
   }
 
