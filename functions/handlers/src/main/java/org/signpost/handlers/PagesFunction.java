@@ -1,27 +1,81 @@
 package org.signpost.handlers;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.signpost.core.listing.ListingRepository;
+import org.signpost.core.referral.ReferralService;
+import org.signpost.core.search.SearchService;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
 import org.signpost.handlers.web.Web;
 import org.signpost.handlers.wiring.Wiring;
 
-/** Lambda handler for the public, server-rendered pages and their static files. */
+/**
+ * Lambda handler for the server-rendered pages: search, listing, self-referral, status, the
+ * organisation's referrals page, and their static files.
+ *
+ * <p>It keeps its own in-heap index, built like the search function's: two Lambda functions never
+ * share a heap, so "sharing" the index could only mean a network hop per page, and pages would then
+ * depend on the search function's cold starts.
+ */
 public final class PagesFunction extends HttpFunction {
+  /** Built at class init, so SnapStart (if enabled) snapshots a ready index. */
+  private static volatile SearchService environmentIndex;
 
   public PagesFunction() {
-    this(Wiring.shared().web);
+    this(Wiring.shared(), environmentIndex());
   }
 
-  PagesFunction(Web web) {
-    super(routes(web));
+  PagesFunction(Wiring wiring, SearchService search) {
+    this(
+        wiring.web,
+        search,
+        wiring.listings,
+        wiring.referralService,
+        wiring.clock,
+        wiring.settings.minFillTime());
   }
 
-  private static Map<String, Function<ApiRequest, ApiResponse>> routes(Web web) {
+  PagesFunction(
+      Web web,
+      SearchService search,
+      ListingRepository listings,
+      ReferralService referrals,
+      Clock clock,
+      Duration minFillTime) {
+    super(routes(web, search, listings, referrals, clock, minFillTime));
+  }
+
+  private static synchronized SearchService environmentIndex() {
+    if (environmentIndex == null) {
+      environmentIndex = Wiring.shared().newSearchService();
+    }
+    return environmentIndex;
+  }
+
+  private static Map<String, Function<ApiRequest, ApiResponse>> routes(
+      Web web,
+      SearchService search,
+      ListingRepository listings,
+      ReferralService referrals,
+      Clock clock,
+      Duration minFillTime) {
+    PublicPages pages = new PublicPages(search, listings);
+    ReferralPages refer = new ReferralPages(referrals, listings, clock, minFillTime);
+    PortalPages portal = new PortalPages(referrals);
     Map<String, Function<ApiRequest, ApiResponse>> routes = new LinkedHashMap<>();
+    routes.put("GET /", web.page(pages::home));
+    routes.put("GET /listings/{id}", web.page(pages::listing));
+    routes.put("GET /refer", web.page(refer::form));
+    routes.put("GET /refer/{listingId}", web.page(refer::form));
+    routes.put("POST /refer", web.page(refer::submit));
+    routes.put("GET /r/{token}", web.page(refer::status));
+    routes.put("GET /portal/referrals", web.page(portal::list));
+    routes.put("POST /portal/referrals/{id}/status", web.page(portal::move));
     routes.put(
         "GET /help",
         web.page(

@@ -115,13 +115,29 @@ public final class Cli {
     DevKeys keys = DevKeys.loadOrCreate(state);
     JwtAuthoriser authoriser =
         new JwtAuthoriser(keys.publicKey(), DevKeys.ISSUER, DevKeys.AUDIENCE, Clock.systemUTC());
-    LocalServer server = new LocalServer(port, template.routes(), authoriser, keys);
+    LocalServer server = new LocalServer(port, template.routes(), authoriser).withDevSignIn(keys);
     server.start();
+    // Stands in for the EventBridge schedule and SES: relays the outbox to files and prints them.
+    var housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    var chores = new org.signpost.handlers.HousekeepingFunction();
+    housekeeping.scheduleWithFixedDelay(
+        () -> {
+          try {
+            Object sent = chores.run().getOrDefault("sent", List.of());
+            ((List<?>) sent).forEach(file -> System.out.println("outbox: " + file));
+          } catch (RuntimeException e) {
+            System.err.println("housekeeping failed: " + e);
+          }
+        },
+        5,
+        5,
+        java.util.concurrent.TimeUnit.SECONDS);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  housekeeping.shutdownNow();
                   server.close();
                   dynalite.close();
                   stopped.countDown();
@@ -130,7 +146,7 @@ public final class Cli {
         "Signpost is running on http://localhost:%d (ready in %d ms)%n"
             + "  try: curl 'http://localhost:%d/api/search?q=english&lat=52.4569&lon=-1.8721&radius_km=5'%n"
             + "  token: ./signpost token --role provider --org org-sparkhill-community-hub%n"
-            + "  portal: http://localhost:%d/dev/sign-in (local development sign-in)%n"
+            + "  pages: http://localhost:%d/  (sign in for the portal: /dev/sign-in)%n"
             + "Press Ctrl+C to stop.%n",
         server.port(), (System.nanoTime() - started) / 1_000_000, server.port(), server.port());
     stopped.await();
@@ -153,6 +169,7 @@ public final class Cli {
     System.setProperty("AWS_REGION", "eu-west-2");
     System.setProperty("TRUST_NEW_ORGANISATIONS", "true");
     System.setProperty("SEARCH_POLL_MS", "1000");
+    System.setProperty("OUTBOX_DIR", data.getParent().resolve("outbox").toString());
     return dynalite;
   }
 

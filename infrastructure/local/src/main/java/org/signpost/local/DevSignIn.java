@@ -1,22 +1,26 @@
 package org.signpost.local;
 
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
- * Local-only development sign-in: a form that mints the same token as {@code ./signpost token} and
- * keeps it in an HttpOnly cookie, which the local runtime sends on as the bearer token. It stands
- * in for Cognito's hosted UI and is never part of the deployed API. Immutable; thread-safe.
+ * Local-only sign-in for the browser: {@code GET /dev/sign-in} shows a form, {@code POST
+ * /dev/sign-in} mints the same token as {@code ./signpost token} and stores it in the HttpOnly
+ * cookie {@code sp_session}; {@code POST /dev/sign-out} clears it. The local runtime turns that
+ * cookie into an {@code Authorization: Bearer} header for routes behind the JWT authoriser. None of
+ * this exists in AWS. Thread-safe.
  */
 final class DevSignIn {
-  static final String PATH = "/dev/sign-in";
-  static final String SIGN_OUT = "/dev/sign-out";
-  static final String COOKIE = "sp_dev_token";
+  static final String COOKIE = "sp_session";
+  private static final Set<String> ROLES = Set.of("admin", "prescriber", "provider");
 
   private final DevKeys keys;
 
@@ -24,79 +28,113 @@ final class DevSignIn {
     this.keys = keys;
   }
 
-  /** The bearer token carried by the dev cookie, if any. */
-  static Optional<String> tokenFrom(List<String> cookieHeaders) {
-    if (cookieHeaders == null) {
-      return Optional.empty();
+  /** Handles the exchange if it is a dev sign-in path; false otherwise. */
+  boolean handle(HttpExchange exchange, String method, String path) throws IOException {
+    if (path.equals("/dev/sign-in") && method.equals("GET")) {
+      send(exchange, 200, FORM);
+      return true;
     }
-    for (String header : cookieHeaders) {
-      for (String cookie : header.split(";")) {
-        String trimmed = cookie.trim();
-        if (trimmed.startsWith(COOKIE + "=")) {
-          return Optional.of(trimmed.substring(COOKIE.length() + 1));
+    if (path.equals("/dev/sign-in") && method.equals("POST")) {
+      Map<String, String> form = form(exchange);
+      String role = form.getOrDefault("role", "");
+      String org = form.getOrDefault("org", "").strip();
+      if (!ROLES.contains(role) || (role.equals("provider") && !org.matches("[a-z0-9-]{3,80}"))) {
+        send(
+            exchange,
+            400,
+            "<!DOCTYPE html><title>Sign in</title><p>Choose a role; a provider needs an organisation id.</p>");
+        return true;
+      }
+      String sub = form.getOrDefault("sub", "").strip();
+      String subject = sub.matches("[A-Za-z0-9_-]{1,80}") ? sub : "dev-" + role;
+      String token = keys.mint(role, org.isEmpty() ? null : org, subject, Duration.ofHours(8));
+      String next = form.getOrDefault("next", "/portal/referrals");
+      exchange
+          .getResponseHeaders()
+          .add("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Lax");
+      // Only same-site paths, so the form cannot be used as an open redirect.
+      exchange
+          .getResponseHeaders()
+          .set("Location", next.startsWith("/") && !next.startsWith("//") ? next : "/");
+      exchange.sendResponseHeaders(303, -1);
+      return true;
+    }
+    if (path.equals("/dev/sign-out") && method.equals("POST")) {
+      exchange
+          .getResponseHeaders()
+          .add("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+      exchange.getResponseHeaders().set("Location", "/");
+      exchange.sendResponseHeaders(303, -1);
+      return true;
+    }
+    return false;
+  }
+
+  /** The bearer header a request's session cookie stands for, or null. */
+  static String bearerFromCookie(HttpExchange exchange) {
+    for (String header : exchange.getRequestHeaders().getOrDefault("Cookie", java.util.List.of())) {
+      for (String part : header.split(";")) {
+        int eq = part.indexOf('=');
+        if (eq > 0 && part.substring(0, eq).trim().equals(COOKIE) && eq + 1 < part.length()) {
+          return "Bearer " + part.substring(eq + 1).trim();
         }
       }
     }
-    return Optional.empty();
+    return null;
   }
 
-  String page(String message) {
-    return """
-        <!DOCTYPE html>
-        <html lang="en" dir="ltr"><head><meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Development sign-in – Signpost</title><link rel="stylesheet" href="/assets/site.css"></head>
-        <body><main id="main">
-        <h1>Development sign-in</h1>
-        <p>Only the local runtime offers this page. In AWS people sign in with Cognito.</p>
-        %s
-        <form method="post" action="/dev/sign-in">
-          <label for="role">Role</label>
-          <select id="role" name="role">
-            <option value="provider">Provider (community group)</option>
-            <option value="admin">Admin (moderator)</option>
-            <option value="prescriber">Prescriber (link worker)</option>
-          </select>
-          <label for="org">Organisation id (providers)</label>
-          <input type="text" id="org" name="org" value="org-northfield-mens-shed">
-          <label for="sub">User id</label>
-          <input type="text" id="sub" name="sub" value="">
-          <p><button type="submit" id="sign-in">Sign in</button></p>
-        </form>
-        </main></body></html>
-        """
-        .formatted(message == null ? "" : "<p class=\"errors\" role=\"alert\">" + message + "</p>");
-  }
-
-  /** Mints a token from the posted form, or explains what is missing. */
-  Result signIn(String body) {
-    Map<String, String> form = new LinkedHashMap<>();
+  private static Map<String, String> form(HttpExchange exchange) throws IOException {
+    String body;
+    try (InputStream in = exchange.getRequestBody()) {
+      body = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+    }
+    Map<String, String> out = new HashMap<>();
     for (String pair : body.split("&")) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
-        form.put(
+        out.put(
             URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8).trim());
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }
-    String role = form.getOrDefault("role", "");
-    if (!List.of("provider", "admin", "prescriber").contains(role)) {
-      return new Result(null, "Choose a role.");
-    }
-    String org = form.getOrDefault("org", "");
-    if (role.equals("provider") && !org.matches("[A-Za-z0-9._-]{3,100}")) {
-      return new Result(null, "A provider needs an organisation id.");
-    }
-    String sub = form.getOrDefault("sub", "");
-    String token =
-        keys.mint(
-            role,
-            role.equals("provider") ? org : null,
-            sub.isBlank() ? "dev-" + role + (role.equals("provider") ? "-" + org : "") : sub,
-            Duration.ofHours(8));
-    return new Result(token, null);
+    return out;
   }
 
-  /** A minted token, or a message for the person. */
-  record Result(String token, String problem) {}
+  private static void send(HttpExchange exchange, int status, String html) throws IOException {
+    byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+    exchange
+        .getResponseHeaders()
+        .set(
+            "Content-Security-Policy",
+            "default-src 'none'; form-action 'self'; frame-ancestors 'none'");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  /** Static markup: nothing from the request is echoed, so no escaping is needed. */
+  private static final String FORM =
+      """
+      <!DOCTYPE html>
+      <html lang="en"><head><meta charset="utf-8"><title>Developer sign-in</title></head>
+      <body><main>
+      <h1>Developer sign-in (local runtime only)</h1>
+      <form method="post" action="/dev/sign-in">
+        <label for="role">Role</label>
+        <select id="role" name="role">
+          <option value="provider">provider</option>
+          <option value="prescriber">prescriber</option>
+          <option value="admin">admin</option>
+        </select>
+        <label for="org">Organisation id (providers)</label>
+        <input id="org" name="org" value="org-sparkhill-community-hub">
+        <label for="sub">User id (optional)</label>
+        <input id="sub" name="sub">
+        <input type="hidden" name="next" value="/portal/referrals">
+        <button type="submit" id="sign-in">Sign in</button>
+      </form>
+      </main></body></html>
+      """;
 }

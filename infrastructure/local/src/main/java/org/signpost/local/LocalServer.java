@@ -48,7 +48,7 @@ public final class LocalServer implements AutoCloseable {
   private final ExecutorService pool;
   private final List<Bound> routes;
   private final JwtAuthoriser authoriser;
-  private final DevSignIn devSignIn;
+  private volatile DevSignIn devSignIn;
 
   private record Bound(
       SamTemplate.Route route,
@@ -57,18 +57,7 @@ public final class LocalServer implements AutoCloseable {
 
   public LocalServer(int port, List<SamTemplate.Route> routes, JwtAuthoriser authoriser)
       throws IOException {
-    this(port, routes, authoriser, null);
-  }
-
-  /**
-   * @param devKeys when given, {@code /dev/sign-in} mints tokens into a cookie that stands in for
-   *     the bearer header (local development and browser tests only)
-   */
-  public LocalServer(
-      int port, List<SamTemplate.Route> routes, JwtAuthoriser authoriser, DevKeys devKeys)
-      throws IOException {
     this.authoriser = authoriser;
-    this.devSignIn = devKeys == null ? null : new DevSignIn(devKeys);
     Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers =
         new LinkedHashMap<>();
     List<Bound> bound = new ArrayList<>();
@@ -81,6 +70,12 @@ public final class LocalServer implements AutoCloseable {
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
     server.setExecutor(pool);
     server.createContext("/", this::serve);
+  }
+
+  /** Serves the local-only {@code /dev/sign-in} form and honours its session cookie. */
+  public LocalServer withDevSignIn(DevKeys keys) {
+    this.devSignIn = new DevSignIn(keys);
+    return this;
   }
 
   public void start() {
@@ -107,7 +102,8 @@ public final class LocalServer implements AutoCloseable {
     try (exchange) {
       String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
       String path = exchange.getRequestURI().getRawPath();
-      if (devSignIn != null && devRoute(exchange, method, path)) {
+      DevSignIn signIn = devSignIn;
+      if (signIn != null && path.startsWith("/dev/") && signIn.handle(exchange, method, path)) {
         return;
       }
       Set<String> allowed = new LinkedHashSet<>();
@@ -145,60 +141,17 @@ public final class LocalServer implements AutoCloseable {
     }
   }
 
-  /** Serves the local-only sign-in pages; true if it handled the request. */
-  private boolean devRoute(HttpExchange exchange, String method, String path) throws IOException {
-    if (path.equals(DevSignIn.PATH) && method.equals("GET")) {
-      html(exchange, 200, devSignIn.page(null));
-      return true;
-    }
-    if (path.equals(DevSignIn.PATH) && method.equals("POST")) {
-      String body;
-      try (InputStream in = exchange.getRequestBody()) {
-        body = new String(in.readNBytes(8192), StandardCharsets.UTF_8);
-      }
-      DevSignIn.Result result = devSignIn.signIn(body);
-      if (result.token() == null) {
-        html(exchange, 400, devSignIn.page(result.problem()));
-        return true;
-      }
-      exchange
-          .getResponseHeaders()
-          .add(
-              "Set-Cookie",
-              DevSignIn.COOKIE + "=" + result.token() + "; Path=/; HttpOnly; SameSite=Lax");
-      exchange.getResponseHeaders().set("Location", "/portal");
-      send(exchange, 303, new byte[0]);
-      return true;
-    }
-    if (path.equals(DevSignIn.SIGN_OUT)) {
-      exchange
-          .getResponseHeaders()
-          .add("Set-Cookie", DevSignIn.COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
-      exchange.getResponseHeaders().set("Location", DevSignIn.PATH);
-      send(exchange, 303, new byte[0]);
-      return true;
-    }
-    return false;
-  }
-
-  private static void html(HttpExchange exchange, int status, String page) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-    exchange
-        .getResponseHeaders()
-        .set("Content-Security-Policy", "default-src 'none'; style-src 'self'; form-action 'self'");
-    send(exchange, status, page.getBytes(StandardCharsets.UTF_8));
-  }
-
   private void dispatch(HttpExchange exchange, Bound bound, Map<String, String> pathParams)
       throws IOException {
     Map<String, String> claims = null;
     if (bound.route().authorised()) {
-      Optional<String> bearer =
-          Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"));
-      if (bearer.isEmpty() && devSignIn != null) {
-        bearer = DevSignIn.tokenFrom(exchange.getRequestHeaders().get("Cookie"));
-      }
-      JwtAuthoriser.Outcome outcome = authoriser.check(bearer);
+      JwtAuthoriser.Outcome outcome =
+          authoriser.check(
+              Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))
+                  .or(
+                      () ->
+                          Optional.ofNullable(
+                              devSignIn == null ? null : DevSignIn.bearerFromCookie(exchange))));
       if (outcome instanceof JwtAuthoriser.Refused refused) {
         problem(
             exchange,

@@ -22,6 +22,11 @@ public final class Tables {
   public static final String BY_ORGANISATION = "byOrganisation";
   public static final String REVISIONS = "revisions";
   public static final String AWAITING_REVIEW = "awaitingReview";
+  public static final String REFERRALS = "referrals";
+  public static final String GUARDS = "guards";
+  public static final String OUTBOX = "outbox";
+  public static final String BY_REFERRER = "byReferrer";
+  public static final String BY_TOKEN = "byToken";
 
   /** Spreads the change log over a few partitions so no single GSI key gets hot. */
   public static final int CHANGE_BUCKETS = 4;
@@ -33,6 +38,11 @@ public final class Tables {
       TableSchema.fromBean(OrganisationItem.class);
   public static final TableSchema<RevisionItem> REVISION_SCHEMA =
       TableSchema.fromBean(RevisionItem.class);
+  public static final TableSchema<ReferralItem> REFERRAL_SCHEMA =
+      TableSchema.fromBean(ReferralItem.class);
+  public static final TableSchema<GuardItem> GUARD_SCHEMA = TableSchema.fromBean(GuardItem.class);
+  public static final TableSchema<OutboxItem> OUTBOX_SCHEMA =
+      TableSchema.fromBean(OutboxItem.class);
 
   /** A table and the global secondary indexes it carries. */
   public record Definition(String name, TableSchema<?> schema, List<String> indexes) {}
@@ -42,7 +52,11 @@ public final class Tables {
           new Definition(
               LISTINGS, LISTING_SCHEMA, List.of(CHANGES, BY_ORGANISATION, AWAITING_REVIEW)),
           new Definition(ORGANISATIONS, ORGANISATION_SCHEMA, List.of()),
-          new Definition(REVISIONS, REVISION_SCHEMA, List.of()));
+          new Definition(REVISIONS, REVISION_SCHEMA, List.of()),
+          new Definition(
+              REFERRALS, REFERRAL_SCHEMA, List.of(BY_ORGANISATION, BY_REFERRER, BY_TOKEN)),
+          new Definition(GUARDS, GUARD_SCHEMA, List.of()),
+          new Definition(OUTBOX, OUTBOX_SCHEMA, List.of()));
 
   private Tables() {}
 

@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Renders Mustache templates from {@code templates/} on the classpath. Mustache escapes every
  * {@code {{value}}} for HTML; a test fails the build if a template uses the unescaped forms. Pages
  * share the layout through the {@code {{> layout/top}}} and {@code {{> layout/bottom}}} partials.
- * Thread-safe: compiled templates are cached and immutable.
+ * Mustache resolves partials relative to the including file's folder, so page templates live at the
+ * top of {@code templates/} (name them {@code area_page.mustache}, such as {@code
+ * portal_referrals}). Thread-safe: compiled templates are cached and immutable.
  */
 public final class Templates {
   private final DefaultMustacheFactory factory = new DefaultMustacheFactory("templates");

@@ -2,12 +2,15 @@ package org.signpost.handlers.wiring;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.signpost.core.crisis.CrisisDetector;
 import org.signpost.core.listing.ListingService;
 import org.signpost.core.listing.ModerationService;
 import org.signpost.core.org.OrganisationService;
+import org.signpost.core.referral.ReferralService;
 import org.signpost.core.search.SearchService;
 import org.signpost.handlers.storage.DynamoListingRepository;
 import org.signpost.handlers.storage.DynamoOrganisationRepository;
+import org.signpost.handlers.storage.DynamoReferralRepository;
 import org.signpost.handlers.storage.DynamoRevisionRepository;
 import org.signpost.handlers.web.Web;
 import org.signpost.search.SearchIndex;
@@ -38,6 +41,8 @@ public final class Wiring {
   public final OrganisationService organisationService;
   public final ReferralSettings settings;
   public final Web web;
+  public final DynamoReferralRepository referrals;
+  public final ReferralService referralService;
 
   public Wiring(Config config, Clock clock) {
     this(config, ReferralSettings.fromEnvironment(), clock);
@@ -58,6 +63,18 @@ public final class Wiring {
             listings, organisations, revisions, clock, config.trustNewOrganisations());
     this.moderationService = new ModerationService(listings, listingService, clock);
     this.organisationService = new OrganisationService(organisations);
+    this.referrals = new DynamoReferralRepository(dynamo, enhanced, config.tablePrefix());
+    this.referralService =
+        new ReferralService(
+            referrals,
+            listings,
+            referrals,
+            referrals,
+            new CrisisDetector(),
+            clock,
+            settings.webSecret(),
+            settings.retentionDays(),
+            settings.rateLimitPerHour());
   }
 
   /** The environment's wiring, created on first use from the environment's settings. */

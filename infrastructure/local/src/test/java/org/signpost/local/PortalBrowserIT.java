@@ -1,4 +1,4 @@
-package org.signpost.local.browser;
+package org.signpost.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -17,17 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.signpost.core.auth.Caller;
 import org.signpost.core.auth.Role;
 import org.signpost.core.org.Organisation;
-import org.signpost.devstore.NodeServer;
 import org.signpost.handlers.wiring.Wiring;
-import org.signpost.local.DevKeys;
-import org.signpost.local.JwtAuthoriser;
-import org.signpost.local.LocalServer;
-import org.signpost.local.SamTemplate;
 import org.signpost.testing.TestBackend;
 
 /**
@@ -40,35 +35,23 @@ class PortalBrowserIT {
   private static final String ORG = "org-browser-untrusted";
   @TempDir static Path state;
   private static LocalServer server;
-  private static Chrome chrome;
+  private static WebDriver driver;
 
   @BeforeAll
   static void start(TestBackend.Store store) throws Exception {
-    System.setProperty("DYNAMODB_ENDPOINT", store.endpoint().toString());
-    System.setProperty("TABLE_PREFIX", store.tablePrefix());
-    System.setProperty("TRUST_NEW_ORGANISATIONS", "true");
-    System.setProperty("SEARCH_POLL_MS", "0");
+    server = BrowserSupport.server(store, state);
     Wiring.shared()
         .organisationService
         .upsert(
             new Caller("setup", Set.of(Role.ADMIN), Optional.empty()),
             new Organisation(ORG, "Browser Test Group", null, Organisation.APPROVED, false, 0));
-    DevKeys keys = DevKeys.loadOrCreate(state);
-    server =
-        new LocalServer(
-            0,
-            SamTemplate.load(NodeServer.repositoryRoot().resolve("template.yaml")).routes(),
-            new JwtAuthoriser(
-                keys.publicKey(), DevKeys.ISSUER, DevKeys.AUDIENCE, Clock.systemUTC()),
-            keys);
-    server.start();
-    chrome = Chrome.start(true);
+    driver = BrowserSupport.chromium("portal", true);
   }
 
   @AfterAll
   static void stop() {
-    if (chrome != null) {
-      chrome.close();
+    if (driver != null) {
+      driver.quit();
     }
     server.close();
   }
@@ -77,69 +60,67 @@ class PortalBrowserIT {
   void providerPublishes_adminApproves_andSearchFindsIt() throws Exception {
     String name = "Thursday Board Games " + Instant.now().getEpochSecond();
     signIn("provider", ORG);
-    assertThat(chrome.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Your listings");
+    open("/portal");
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Your listings");
     assertAccessible();
 
     open("/portal/listings/new");
     assertAccessible();
     type("name", name);
     type("summary", "Cards, dominoes and a cuppa.");
-    chrome
-        .driver
-        .findElement(By.cssSelector("input[name=categories][value=social_groups]"))
-        .click();
+    driver.findElement(By.cssSelector("input[name=categories][value=social_groups]")).click();
     type("location_address", "10 Bristol Road, Birmingham");
     type("location_postcode", "B29 6AA");
     type("location_lat", "52.4420");
     type("location_lon", "-1.9360");
-    new Select(chrome.driver.findElement(By.id("session_day_0"))).selectByValue("thu");
+    new Select(driver.findElement(By.id("session_day_0"))).selectByValue("thu");
     type("session_start_0", "13:30");
     type("session_end_0", "15:30");
-    chrome.driver.findElement(By.id("save-publish")).click();
+    driver.findElement(By.id("save-publish")).click();
 
-    String home = chrome.driver.findElement(By.tagName("main")).getText();
+    String home = driver.findElement(By.tagName("main")).getText();
     assertThat(home).contains(name).contains("waiting for review");
     assertThat(searchBody()).doesNotContain(name);
-    chrome.driver.findElement(By.linkText(name)).click();
+    driver.findElement(By.linkText(name)).click();
     assertAccessible();
 
     signIn("admin", "");
     open("/portal/moderation");
-    assertThat(chrome.driver.findElement(By.tagName("main")).getText())
+    assertThat(driver.findElement(By.tagName("main")).getText())
         .contains(name)
         .contains("schedule.weekly[0].day");
     assertAccessible();
     WebElement section =
-        chrome.driver.findElement(By.xpath("//section[.//h2[normalize-space()='" + name + "']]"));
+        driver.findElement(By.xpath("//section[.//h2[normalize-space()='" + name + "']]"));
     section.findElement(By.cssSelector("button[id^=approve-]")).click();
-    assertThat(chrome.driver.getCurrentUrl()).contains("done=approved");
+    assertThat(driver.getCurrentUrl()).contains("done=approved");
 
     assertThat(searchBody()).contains(name);
   }
 
   private static void signIn(String role, String org) {
     open("/dev/sign-in");
-    new Select(chrome.driver.findElement(By.id("role"))).selectByValue(role);
-    WebElement orgField = chrome.driver.findElement(By.id("org"));
+    new Select(driver.findElement(By.id("role"))).selectByValue(role);
+    WebElement orgField = driver.findElement(By.id("org"));
     orgField.clear();
     orgField.sendKeys(org);
-    chrome.driver.findElement(By.id("sign-in")).click();
+    driver.findElement(By.id("sign-in")).click();
   }
 
   private static void open(String path) {
-    chrome.driver.get("http://127.0.0.1:" + server.port() + path);
+    driver.get("http://127.0.0.1:" + server.port() + path);
   }
 
   private static void type(String id, String text) {
-    WebElement field = chrome.driver.findElement(By.id(id));
+    WebElement field = driver.findElement(By.id(id));
     field.clear();
     field.sendKeys(text);
   }
 
-  private static void assertAccessible() {
-    assertThat(chrome.seriousAccessibilityViolations())
-        .as("axe-core serious/critical violations on " + chrome.driver.getCurrentUrl())
-        .isEmpty();
+  private static void assertAccessible() throws Exception {
+    assertThat(BrowserSupport.axeViolations(driver))
+        .as("axe-core serious/critical violations on " + driver.getCurrentUrl())
+        .isEqualTo("[]");
   }
 
   private static String searchBody() throws Exception {

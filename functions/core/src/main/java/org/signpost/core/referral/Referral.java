@@ -1,0 +1,144 @@
+package org.signpost.core.referral;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A request for a person to join an activity (or, with no listing, to be helped to find one).
+ * Personal data: visible only to the referrer, the receiving organisation and admins.
+ *
+ * @param reference what the person and the group quote to each other, such as {@code SP-3F6C1E0A}
+ * @param listingId the activity, or null for a general "help me find something" request
+ * @param organisationId who receives it; null for a general request (admins triage those)
+ * @param source {@code self} or {@code prescriber}
+ * @param referrerSubject the prescriber's user id; null for a self-referral
+ * @param referrerEmail where "status changed" notices go; null for a self-referral
+ * @param ons4 the four ONS wellbeing scores (0–10) at referral, or an empty list
+ * @param consentVersion which consent text the person agreed to
+ * @param urgent the free text signalled distress
+ * @param tokenHash SHA-256 of the private status link's token; the token itself is never stored
+ * @param expiresAt when the retention period ends; renewed by every change
+ * @param remindedAt when the "still new" reminder went out, or null
+ * @param bodyHash hash of what was submitted, so a replayed idempotency key can be checked
+ */
+public record Referral(
+    String id,
+    String reference,
+    String listingId,
+    String listingName,
+    String organisationId,
+    String source,
+    String referrerSubject,
+    String referrerEmail,
+    Person person,
+    List<String> needs,
+    String freeText,
+    String reason,
+    List<Integer> ons4,
+    String consentVersion,
+    Instant consentAt,
+    boolean urgent,
+    ReferralStatus status,
+    List<StatusChange> history,
+    Instant createdAt,
+    Instant updatedAt,
+    Instant firstContactAt,
+    String tokenHash,
+    Instant expiresAt,
+    Instant remindedAt,
+    String bodyHash,
+    long version) {
+  public static final String SELF = "self";
+  public static final String PRESCRIBER = "prescriber";
+
+  public Referral {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(person, "person");
+    Objects.requireNonNull(status, "status");
+    needs = List.copyOf(needs);
+    ons4 = List.copyOf(ons4);
+    history = List.copyOf(history);
+    freeText = freeText == null ? "" : freeText;
+    reason = reason == null ? "" : reason;
+  }
+
+  /** Minutes from sending to first contact, or null before anyone made contact. */
+  public Long minutesToFirstContact() {
+    return firstContactAt == null
+        ? null
+        : java.time.Duration.between(createdAt, firstContactAt).toMinutes();
+  }
+
+  /** This referral after a move to another status. */
+  public Referral moved(StatusChange change, Instant expires) {
+    List<StatusChange> longer = new java.util.ArrayList<>(history);
+    longer.add(change);
+    Instant firstContact =
+        firstContactAt == null && change.status() != ReferralStatus.CLOSED
+            ? change.at()
+            : firstContactAt;
+    return new Referral(
+        id,
+        reference,
+        listingId,
+        listingName,
+        organisationId,
+        source,
+        referrerSubject,
+        referrerEmail,
+        person,
+        needs,
+        freeText,
+        reason,
+        ons4,
+        consentVersion,
+        consentAt,
+        urgent,
+        change.status(),
+        longer,
+        createdAt,
+        change.at(),
+        firstContact,
+        tokenHash,
+        expires,
+        remindedAt,
+        bodyHash,
+        version);
+  }
+
+  public Referral reminded(Instant at) {
+    return new Referral(
+        id,
+        reference,
+        listingId,
+        listingName,
+        organisationId,
+        source,
+        referrerSubject,
+        referrerEmail,
+        person,
+        needs,
+        freeText,
+        reason,
+        ons4,
+        consentVersion,
+        consentAt,
+        urgent,
+        status,
+        history,
+        createdAt,
+        updatedAt,
+        firstContactAt,
+        tokenHash,
+        expiresAt,
+        at,
+        bodyHash,
+        version);
+  }
+
+  @Override
+  public String toString() {
+    return "Referral[" + id + ", " + status.code() + "]";
+  }
+}

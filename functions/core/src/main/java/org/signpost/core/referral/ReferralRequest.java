@@ -1,0 +1,57 @@
+package org.signpost.core.referral;
+
+import java.util.List;
+
+/**
+ * What a person (self-referral) or a prescriber submits. Raw input: {@link ReferralValidator}
+ * checks it before anything is stored.
+ *
+ * @param listingId the activity, or null/blank for a general "help me find something" request
+ * @param ons4 prescriber only: four wellbeing scores 0–10, or empty
+ * @param reason prescriber only: why they refer
+ * @param idempotencyKey optional; the same key with the same answers stores one referral
+ */
+public record ReferralRequest(
+    String listingId,
+    String name,
+    String phone,
+    String email,
+    String bestTime,
+    String postcode,
+    List<String> needs,
+    String freeText,
+    String reason,
+    List<Integer> ons4,
+    String language,
+    String accessNeeds,
+    boolean consent,
+    String idempotencyKey) {
+  public ReferralRequest {
+    listingId = blankToNull(listingId);
+    name = trim(name);
+    phone = trim(phone);
+    email = trim(email);
+    bestTime = trim(bestTime);
+    postcode = trim(postcode);
+    freeText = trim(freeText);
+    reason = trim(reason);
+    language = trim(language);
+    accessNeeds = trim(accessNeeds);
+    needs = needs == null ? List.of() : List.copyOf(needs);
+    ons4 = ons4 == null ? List.of() : List.copyOf(ons4);
+    idempotencyKey = blankToNull(idempotencyKey);
+  }
+
+  private static String trim(String value) {
+    return value == null ? "" : value.strip();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  @Override
+  public String toString() {
+    return "ReferralRequest[redacted]";
+  }
+}

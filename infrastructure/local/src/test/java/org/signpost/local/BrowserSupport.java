@@ -1,0 +1,100 @@
+package org.signpost.local;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.signpost.devstore.NodeServer;
+import org.signpost.testing.TestBackend;
+
+/**
+ * Starts the local runtime against the test store and a headless Chromium for browser tests. The
+ * system chromedriver is used so Selenium Manager never reaches the network.
+ */
+final class BrowserSupport {
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+  private BrowserSupport() {}
+
+  /** The local runtime with dev sign-in, as {@code ./signpost run} serves it. */
+  static LocalServer server(TestBackend.Store store, Path state) throws IOException {
+    System.setProperty("DYNAMODB_ENDPOINT", store.endpoint().toString());
+    System.setProperty("TABLE_PREFIX", store.tablePrefix());
+    System.setProperty("TRUST_NEW_ORGANISATIONS", "true");
+    System.setProperty("SEARCH_POLL_MS", "0");
+    // Browser tests type faster than people; the minimum fill time has its own handler test.
+    System.setProperty("FORM_MIN_FILL_SECONDS", "0");
+    DevKeys keys = DevKeys.loadOrCreate(state);
+    SamTemplate template = SamTemplate.load(NodeServer.repositoryRoot().resolve("template.yaml"));
+    LocalServer server =
+        new LocalServer(
+                0,
+                template.routes(),
+                new JwtAuthoriser(
+                    keys.publicKey(), DevKeys.ISSUER, DevKeys.AUDIENCE, Clock.systemUTC()))
+            .withDevSignIn(keys);
+    server.start();
+    return server;
+  }
+
+  /** A headless Chromium; skips the test class when the system driver is not installed. */
+  static WebDriver chromium(String name, boolean javascript) throws IOException {
+    assumeTrue(Files.isExecutable(CHROMEDRIVER), "no /usr/bin/chromedriver; browser tests skipped");
+    Path profile =
+        Files.createTempDirectory(
+            Path.of("target").toAbsolutePath().toFile().exists()
+                ? Path.of("target").toAbsolutePath()
+                : Path.of(System.getProperty("java.io.tmpdir")),
+            "chromium-" + name);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--user-data-dir=" + profile,
+        "--lang=en-GB");
+    if (!javascript) {
+      options.setExperimentalOption(
+          "prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+    }
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    return new ChromeDriver(service, options);
+  }
+
+  /** Serious and critical axe-core violations on the current page, as readable lines. */
+  static String axeViolations(WebDriver driver) throws IOException {
+    String axe =
+        Files.readString(NodeServer.repositoryRoot().resolve("node_modules/axe-core/axe.min.js"));
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    js.executeScript(axe);
+    Object result =
+        js.executeAsyncScript(
+            "var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                + "  done(JSON.stringify(r.violations"
+                + "    .filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                + "    .map(function (v) { return v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })));"
+                + "}).catch(function (e) { done('axe failed: ' + e); });");
+    return String.valueOf(result);
+  }
+}
