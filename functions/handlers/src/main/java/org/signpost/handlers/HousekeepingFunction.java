@@ -47,9 +47,14 @@ public final class HousekeepingFunction
             dir ->
                 result.put(
                     "sent",
-                    new OutboxRelay(wiring.referrals, new FileSender(dir), wiring.clock)
+                    new OutboxRelay(
+                            wiring.referrals,
+                            new FileSender(dir, wiring.settings.emailFrom()),
+                            wiring.clock)
                         .sendPending()));
-    LOG.info("housekeeping: {} referrals purged, {} reminders queued", purged, reminded);
+    if (purged > 0 || reminded > 0) {
+      LOG.info("housekeeping: {} referrals purged, {} reminders queued", purged, reminded);
+    }
     return result;
   }
 }
