@@ -407,6 +407,49 @@ class ReferralsApiIT {
     assertThat(timed.referrals.find(id)).isEmpty();
   }
 
+  @Test
+  void housekeeping_relaysTheOutboxToFiles_once_withoutPersonalData(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path outbox) throws Exception {
+    Wiring local =
+        new Wiring(
+            backend.config(true), ReferralFixtures.settings(1000, outbox), Clock.systemUTC());
+    APIGatewayV2HTTPResponse created =
+        send(
+            call(
+                "POST /api/referrals",
+                "/api/referrals",
+                null,
+                Map.of(),
+                selfBody(listingId, "Outboxina", "07700 900369", "", ""),
+                null,
+                "10.0.5.1"));
+    String reference = json(created).get("reference").asText();
+
+    new HousekeepingFunction(local).run();
+    List<java.nio.file.Path> files;
+    try (var listing = java.nio.file.Files.list(outbox)) {
+      files = listing.toList();
+    }
+    String all =
+        files.stream()
+            .map(
+                f -> {
+                  try {
+                    return java.nio.file.Files.readString(f);
+                  } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                })
+            .collect(java.util.stream.Collectors.joining("\n"));
+    assertThat(all).contains("Subject: New referral " + reference, "To: group@example.org");
+    assertThat(all).doesNotContain("Outboxina", "900369");
+
+    new HousekeepingFunction(local).run();
+    try (var again = java.nio.file.Files.list(outbox)) {
+      assertThat(again.count()).isEqualTo(files.size());
+    }
+  }
+
   private static String readId(APIGatewayV2HTTPResponse response) {
     try {
       return json(response).get("id").asText();
