@@ -6,19 +6,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.signpost.handlers.notify.FileSender;
 import org.signpost.handlers.notify.OutboxRelay;
+import org.signpost.handlers.notify.Sender;
+import org.signpost.handlers.notify.SesSender;
 import org.signpost.handlers.wiring.Wiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Scheduled referral housekeeping: deletes referrals past retention, queues "still new after three
- * working days" reminders, and (where a file outbox is configured) relays notifications. Runs on an
+ * working days" reminders, and relays the outbox (to files locally, through SES in AWS). Runs on an
  * EventBridge schedule; the event's content is ignored.
  */
 public final class HousekeepingFunction
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private static final Logger LOG = LoggerFactory.getLogger(HousekeepingFunction.class);
   private final Wiring wiring;
+  private volatile Sender sender;
 
   public HousekeepingFunction() {
     this(Wiring.shared());
@@ -33,6 +39,28 @@ public final class HousekeepingFunction
     return run();
   }
 
+  /** Files locally (OUTBOX_DIR set), SES in AWS; built lazily so only this function loads SES. */
+  private Sender sender() {
+    Sender local = sender;
+    if (local == null) {
+      local =
+          wiring
+              .settings
+              .outboxDir()
+              .<Sender>map(dir -> new FileSender(dir, wiring.settings.emailFrom()))
+              .orElseGet(
+                  () ->
+                      new SesSender(
+                          SesV2Client.builder()
+                              .httpClient(UrlConnectionHttpClient.create())
+                              .region(Region.of(wiring.config.region()))
+                              .build(),
+                          wiring.settings.emailFrom()));
+      sender = local;
+    }
+    return local;
+  }
+
   /** One pass; the local runtime calls this on a timer. */
   public Map<String, Object> run() {
     int purged = wiring.referralService.purge();
@@ -40,16 +68,10 @@ public final class HousekeepingFunction
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("purged", purged);
     result.put("reminded", reminded);
-    wiring
-        .settings
-        .outboxDir()
-        .ifPresent(
-            dir ->
-                result.put(
-                    "sent",
-                    new OutboxRelay(wiring.referrals, new FileSender(dir), wiring.clock)
-                        .sendPending()));
-    LOG.info("housekeeping: {} referrals purged, {} reminders queued", purged, reminded);
+    result.put("sent", new OutboxRelay(wiring.referrals, sender(), wiring.clock).sendPending());
+    if (purged > 0 || reminded > 0) {
+      LOG.info("housekeeping: {} referrals purged, {} reminders queued", purged, reminded);
+    }
     return result;
   }
 }

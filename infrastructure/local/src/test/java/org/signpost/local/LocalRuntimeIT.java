@@ -44,6 +44,8 @@ class LocalRuntimeIT {
     System.setProperty("TABLE_PREFIX", store.tablePrefix());
     System.setProperty("TRUST_NEW_ORGANISATIONS", "true");
     System.setProperty("SEARCH_POLL_MS", "0");
+    // Wiring.shared() is per JVM: match the browser tests' settings whichever class runs first.
+    System.setProperty("FORM_MIN_FILL_SECONDS", "0");
     keys = DevKeys.loadOrCreate(state);
     template = SamTemplate.load(NodeServer.repositoryRoot().resolve("template.yaml"));
     server =

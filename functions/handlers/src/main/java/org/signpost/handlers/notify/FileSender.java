@@ -12,9 +12,11 @@ import org.signpost.handlers.storage.OutboxItem;
  */
 public final class FileSender implements Sender {
   private final Path dir;
+  private final String from;
 
-  public FileSender(Path dir) {
+  public FileSender(Path dir, String from) {
     this.dir = dir;
+    this.from = from;
   }
 
   @Override
@@ -29,7 +31,15 @@ public final class FileSender implements Sender {
             + ".txt";
     Path file = dir.resolve(name);
     String text =
-        "To: " + n.getRecipient() + "\nSubject: " + n.getSubject() + "\n\n" + n.getBody() + "\n";
+        "From: "
+            + from
+            + "\nTo: "
+            + n.getRecipient()
+            + "\nSubject: "
+            + n.getSubject()
+            + "\n\n"
+            + n.getBody()
+            + "\n";
     Files.writeString(file, text, StandardCharsets.UTF_8);
     return file.toString();
   }
