@@ -192,9 +192,11 @@ public final class OpenDataImport {
       String reason =
           errors.isEmpty()
               ? e.getMessage()
-              : errors.stream()
-                  .map(f -> f.field() + " " + f.message())
-                  .collect(Collectors.joining("; "));
+              : errors.size() == 1
+                  ? errors.get(0).message()
+                  : errors.stream()
+                      .map(f -> f.field() + " " + f.message())
+                      .collect(Collectors.joining("; "));
       tally.rejected.add(new ImportItem.Rejected(a.file(), a.line(), field, reason));
     }
   }
