@@ -19,9 +19,10 @@ public final class HsdsFunction extends HttpFunction {
   }
 
   HsdsFunction(HsdsCatalogue catalogue) {
+    // API Gateway HTTP APIs cannot declare a route ending in "/", and send /hsds/ to GET /hsds.
     super(
         Map.of(
-            "GET /hsds/", request -> HsdsResponses.apiInfo(),
+            "GET /hsds", request -> HsdsResponses.apiInfo(),
             "GET /hsds/services", request -> services(catalogue, request),
             "GET /hsds/services/{id}", request -> service(catalogue, request),
             "GET /hsds/taxonomies", request -> HsdsResponses.taxonomies(request.query()),

@@ -61,7 +61,7 @@ class HsdsApiIT {
 
   @Test
   void apiInfo_namesVersionAndProfile() throws Exception {
-    JsonNode info = body(get("GET /hsds/", "/hsds/", null, ""));
+    JsonNode info = body(get("GET /hsds", "/hsds/", null, ""));
     assertThat(info.get("version").asText()).isEqualTo("3.0");
     assertThat(info.get("profile").asText()).endsWith("hsds-profile.md");
   }

@@ -13,6 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.signpost.core.auth.Caller;
@@ -31,12 +36,15 @@ import org.signpost.core.org.OrganisationService;
  * spreadsheet) through the same services and validation as the API: organisations through {@link
  * OrganisationService#upsert}, listings through {@link ListingService#importListing}. Ids are
  * stable, so running an import twice changes nothing. Bad records are reported with file, line and
- * field, and the rest still import. Not thread-safe: one import at a time per instance.
+ * field, and the rest still import. Thread-safe: each run keeps its own counts.
  */
 public final class OpenDataImport {
   /** The caller imports act as: an admin, since imports publish directly. */
   public static final Caller IMPORTER =
       new Caller("open-data-import", Set.of(Role.ADMIN), Optional.empty());
+
+  /** Records written at once; dynalite and DynamoDB both serve a few concurrent writers well. */
+  static final int WORKERS = 4;
 
   private final OrganisationService organisations;
   private final ListingService listings;
@@ -99,28 +107,54 @@ public final class OpenDataImport {
   }
 
   public Report run(Path source, Progress progress) throws IOException {
-    Tally tally = new Tally();
-    for (Path file : files(source)) {
-      String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-      Set<String> seen = new HashSet<>();
+    Tally tally = new Tally(progress);
+    // Each record costs a few store round trips, so a few run at once; reading stays on this
+    // thread, and the semaphore bounds how many parsed records wait in memory.
+    ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+    Semaphore queued = new Semaphore(WORKERS * 8);
+    try {
+      for (Path file : files(source)) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        Set<String> seen = new HashSet<>();
+        try {
+          read(
+              file,
+              item -> {
+                if (item instanceof ImportItem.Accepted a && !seen.add(a.listingId())) {
+                  item =
+                      new ImportItem.Rejected(
+                          a.file(),
+                          a.line(),
+                          "id",
+                          "duplicate id " + a.listingId() + " within the file");
+                }
+                ImportItem next = item;
+                queued.acquireUninterruptibly();
+                workers.execute(
+                    () -> {
+                      try {
+                        apply(next, tally);
+                      } finally {
+                        queued.release();
+                      }
+                    });
+              });
+        } catch (Sources.FileProblem e) {
+          tally.reject(new ImportItem.Rejected(name, e.line, "file", e.getMessage()));
+        }
+      }
+    } finally {
+      workers.shutdown();
       try {
-        read(
-            file,
-            item -> {
-              apply(item, seen, tally);
-              progress.record(name, tally.done());
-            });
-      } catch (Sources.FileProblem e) {
-        tally.rejected.add(new ImportItem.Rejected(name, e.line, "file", e.getMessage()));
+        if (!workers.awaitTermination(1, TimeUnit.HOURS)) {
+          throw new IOException("the import did not finish within an hour");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("the import was interrupted", e);
       }
     }
-    return new Report(
-        tally.created,
-        tally.updated,
-        tally.unchanged,
-        List.copyOf(tally.rejected),
-        Map.copyOf(tally.warnings),
-        dryRun);
+    return tally.report(dryRun);
   }
 
   private static List<Path> files(Path source) throws IOException {
@@ -169,39 +203,45 @@ public final class OpenDataImport {
     }
   }
 
-  private void apply(ImportItem item, Set<String> seen, Tally tally) {
+  private void apply(ImportItem item, Tally tally) {
     if (item instanceof ImportItem.Rejected rejected) {
-      tally.rejected.add(rejected);
+      tally.reject(rejected);
       return;
     }
     ImportItem.Accepted a = (ImportItem.Accepted) item;
-    if (!seen.add(a.listingId())) {
-      tally.rejected.add(
-          new ImportItem.Rejected(
-              a.file(), a.line(), "id", "duplicate id " + a.listingId() + " within the file"));
-      return;
-    }
     try {
-      if (a.organisation() != null && !tally.organisations.containsKey(a.organisationId())) {
-        tally.organisations.put(a.organisationId(), upsert(a.organisation()));
+      if (a.organisation() != null) {
+        // Once per organisation per run; other workers wanting the same one wait for it.
+        tally.organisations.computeIfAbsent(a.organisationId(), id -> upsert(a.organisation()));
       }
-      switch (listings.importListing(
-          IMPORTER, a.listingId(), a.organisationId(), a.content(), a.assuredDate(), dryRun)) {
-        case CREATED -> tally.created++;
-        case UPDATED -> tally.updated++;
-        case UNCHANGED -> tally.unchanged++;
-      }
-      a.warnings().forEach(w -> tally.warnings.merge(generic(w), 1, Integer::sum));
+      tally.count(
+          a.file(),
+          listings.importListing(
+              IMPORTER, a.listingId(), a.organisationId(), a.content(), a.assuredDate(), dryRun),
+          a.warnings());
     } catch (SignpostException e) {
       List<FieldError> errors = e.errors();
       String field = errors.isEmpty() ? "record" : errors.get(0).field();
       String reason =
           errors.isEmpty()
               ? e.getMessage()
-              : errors.stream()
-                  .map(f -> f.field() + " " + f.message())
-                  .collect(Collectors.joining("; "));
-      tally.rejected.add(new ImportItem.Rejected(a.file(), a.line(), field, reason));
+              : errors.size() == 1
+                  ? errors.get(0).message()
+                  : errors.stream()
+                      .map(f -> f.field() + " " + f.message())
+                      .collect(Collectors.joining("; "));
+      tally.reject(new ImportItem.Rejected(a.file(), a.line(), field, reason));
+    } catch (RuntimeException e) {
+      // A store failure must not vanish inside a worker: the record is reported as not written.
+      tally.reject(
+          new ImportItem.Rejected(
+              a.file(),
+              a.line(),
+              "record",
+              "could not be written: "
+                  + e.getClass().getSimpleName()
+                  + ": "
+                  + Values.clip(String.valueOf(e.getMessage()))));
     }
   }
 
@@ -224,17 +264,47 @@ public final class OpenDataImport {
     return message.replaceAll("'[^']*'", "'…'").replaceAll("\\d+", "N");
   }
 
-  /** Running counts of one import. */
+  /** Running counts of one import. Thread-safe: workers report through synchronised methods. */
   private static final class Tally {
-    int created;
-    int updated;
-    int unchanged;
-    final List<ImportItem.Rejected> rejected = new ArrayList<>();
-    final Map<String, Integer> warnings = new HashMap<>();
-    final Map<String, Boolean> organisations = new HashMap<>();
+    private final Progress progress;
+    private int created;
+    private int updated;
+    private int unchanged;
+    private final List<ImportItem.Rejected> rejected = new ArrayList<>();
+    private final Map<String, Integer> warnings = new HashMap<>();
+    final Map<String, Boolean> organisations = new ConcurrentHashMap<>();
 
-    int done() {
+    Tally(Progress progress) {
+      this.progress = progress;
+    }
+
+    synchronized void count(
+        String file, ListingService.ImportOutcome outcome, List<String> recordWarnings) {
+      switch (outcome) {
+        case CREATED -> created++;
+        case UPDATED -> updated++;
+        case UNCHANGED -> unchanged++;
+      }
+      recordWarnings.forEach(w -> warnings.merge(generic(w), 1, Integer::sum));
+      progress.record(file, done());
+    }
+
+    synchronized void reject(ImportItem.Rejected rejection) {
+      rejected.add(rejection);
+      progress.record(rejection.file(), done());
+    }
+
+    private int done() {
       return created + updated + unchanged + rejected.size();
+    }
+
+    synchronized Report report(boolean dryRun) {
+      List<ImportItem.Rejected> sorted = new ArrayList<>(rejected);
+      sorted.sort(
+          java.util.Comparator.comparing(ImportItem.Rejected::file)
+              .thenComparingLong(ImportItem.Rejected::line));
+      return new Report(
+          created, updated, unchanged, List.copyOf(sorted), Map.copyOf(warnings), dryRun);
     }
   }
 }

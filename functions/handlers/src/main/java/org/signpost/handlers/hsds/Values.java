@@ -156,8 +156,13 @@ final class Values {
     return value.length() <= 40 ? value : value.substring(0, 40) + "…";
   }
 
-  /** True when a spreadsheet would run the cell as a formula. */
+  /**
+   * True when a spreadsheet would run the cell as a formula. A plain number such as a negative
+   * longitude cannot do harm, so it is left alone rather than turned into text.
+   */
   static boolean looksLikeFormula(String cell) {
-    return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0;
+    return !cell.isEmpty()
+        && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0
+        && !cell.matches("^[+-]?\\d+(\\.\\d+)?$");
   }
 }
