@@ -6,16 +6,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.signpost.core.errors.SignpostException;
 import org.signpost.core.listing.Listing;
 import org.signpost.core.listing.ListingContent;
 import org.signpost.core.listing.ListingRepository;
+import org.signpost.core.listing.NextSession;
 import org.signpost.core.listing.Vocabulary;
 import org.signpost.core.search.SearchService;
 import org.signpost.handlers.http.ApiRequest;
@@ -23,6 +22,7 @@ import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.web.Places;
 import org.signpost.handlers.web.WebContext;
 import org.signpost.search.GeoPoint;
+import org.signpost.search.SearchFilters;
 import org.signpost.search.SearchHits;
 import org.signpost.search.SearchQuery;
 
@@ -80,40 +80,42 @@ final class PublicPages {
       String day,
       boolean free,
       String words) {
-    Set<String> categories = new LinkedHashSet<>();
-    Vocabulary.CATEGORY_NEEDS.forEach(
-        (category, served) -> {
-          if (served.stream().anyMatch(needs::contains)) {
-            categories.add(category);
-          }
-        });
+    // Needs, day and cost are index filters, so the page never reads listings one by one.
+    SearchFilters filters =
+        new SearchFilters(
+            needs,
+            List.of(),
+            free ? Boolean.TRUE : null,
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
+            false,
+            false,
+            List.of(),
+            List.of(),
+            day.isEmpty() ? null : NextSession.dayOf(day).getValue(),
+            null,
+            null,
+            null,
+            false);
     SearchHits hits =
         search.search(
             new SearchQuery(
                 words,
-                List.copyOf(categories),
+                filters,
                 point.orElse(null),
                 point.isPresent() ? RADIUS_KM : null,
-                SearchQuery.MAX_LIMIT,
+                point.isPresent() && words.isBlank()
+                    ? SearchQuery.SortOrder.DISTANCE
+                    : SearchQuery.SortOrder.RELEVANCE,
+                SHOWN,
+                null,
                 null));
     List<Map<String, Object>> out = new ArrayList<>();
     for (SearchHits.Hit hit : hits.hits()) {
-      // Day and cost are not search filters yet, so they are applied to the stored listing here.
-      Optional<Listing> stored = listings.find(hit.id()).filter(Listing::isPublished);
-      if (stored.isEmpty()) {
-        continue;
-      }
-      ListingContent c = stored.get().content();
-      boolean isFree = "free".equals(c.cost().type());
-      boolean onDay = c.schedule().weekly().stream().anyMatch(s -> s.day().equals(day));
-      if ((free && !isFree) || (!day.isEmpty() && !onDay)) {
-        continue;
-      }
       List<String> why = new ArrayList<>();
-      Set<String> served = new LinkedHashSet<>(c.needs());
-      c.categories()
-          .forEach(cat -> served.addAll(Vocabulary.CATEGORY_NEEDS.getOrDefault(cat, List.of())));
-      needs.stream().filter(served::contains).forEach(n -> why.add(page.message("need_" + n)));
+      needs.forEach(n -> why.add(page.message("need_" + n)));
       if (free) {
         why.add(page.message("cost_free"));
       }
@@ -139,9 +141,6 @@ final class PublicPages {
       row.put("why", why);
       row.put("hasWhy", !why.isEmpty());
       out.add(row);
-      if (out.size() == SHOWN) {
-        break;
-      }
     }
     return out;
   }

@@ -19,6 +19,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class TestBackend implements BeforeAllCallback, ParameterResolver {
   private static final AtomicInteger PREFIXES = new AtomicInteger();
 
+  /** System property: give every test class in the JVM the same table prefix. */
+  public static final String SHARED_PROPERTY = "signpost.test.sharedStore";
+
   /** Endpoint and settings handed to a test class. */
   public record Store(URI endpoint, String tablePrefix) {
     public Config config(boolean trustNewOrganisations) {
@@ -43,9 +46,14 @@ public final class TestBackend implements BeforeAllCallback, ParameterResolver {
   }
 
   private static Store store(ExtensionContext context) {
+    // Suites whose handlers use the JVM-wide Wiring.shared() (the local runtime's) must all see one
+    // set of tables, or whichever class ran first would own the handlers' tables.
     ExtensionContext.Store classStore =
-        context.getStore(
-            ExtensionContext.Namespace.create(TestBackend.class, context.getRequiredTestClass()));
+        Boolean.getBoolean(SHARED_PROPERTY)
+            ? context.getRoot().getStore(ExtensionContext.Namespace.create(TestBackend.class))
+            : context.getStore(
+                ExtensionContext.Namespace.create(
+                    TestBackend.class, context.getRequiredTestClass()));
     return classStore.getOrComputeIfAbsent(
         "store",
         key -> {

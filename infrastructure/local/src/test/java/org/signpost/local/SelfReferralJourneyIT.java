@@ -123,6 +123,9 @@ class SelfReferralJourneyIT {
             .orElseThrow();
     new Select(section.findElement(By.tagName("select"))).selectByValue(status);
     section.findElement(By.cssSelector("button[type=submit]")).click();
+    // The post redirects back to this page; wait until the old page is gone before reading.
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(section));
     WebElement after =
         browser.findElements(By.cssSelector("section.result")).stream()
             .filter(s -> s.findElement(By.tagName("h2")).getText().startsWith(reference))
