@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 public final class Tables {
   public static final String LISTINGS = "listings";
   public static final String ORGANISATIONS = "organisations";
+  public static final String POSTCODES = "postcodes";
+  public static final String SETTINGS = "settings";
   public static final String CHANGES = "changes";
   public static final String BY_ORGANISATION = "byOrganisation";
 
@@ -29,6 +31,10 @@ public final class Tables {
       TableSchema.fromBean(ListingItem.class);
   public static final TableSchema<OrganisationItem> ORGANISATION_SCHEMA =
       TableSchema.fromBean(OrganisationItem.class);
+  public static final TableSchema<PostcodeItem> POSTCODE_SCHEMA =
+      TableSchema.fromBean(PostcodeItem.class);
+  public static final TableSchema<SettingItem> SETTING_SCHEMA =
+      TableSchema.fromBean(SettingItem.class);
 
   /** A table and the global secondary indexes it carries. */
   public record Definition(String name, TableSchema<?> schema, List<String> indexes) {}
@@ -36,7 +42,9 @@ public final class Tables {
   public static final List<Definition> ALL =
       List.of(
           new Definition(LISTINGS, LISTING_SCHEMA, List.of(CHANGES, BY_ORGANISATION)),
-          new Definition(ORGANISATIONS, ORGANISATION_SCHEMA, List.of()));
+          new Definition(ORGANISATIONS, ORGANISATION_SCHEMA, List.of()),
+          new Definition(POSTCODES, POSTCODE_SCHEMA, List.of()),
+          new Definition(SETTINGS, SETTING_SCHEMA, List.of()));
 
   private Tables() {}
 

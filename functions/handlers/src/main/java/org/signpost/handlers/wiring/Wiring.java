@@ -2,11 +2,18 @@ package org.signpost.handlers.wiring;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import org.signpost.core.crisis.CrisisRoutes;
+import org.signpost.core.geo.Geocoder;
+import org.signpost.core.geo.OutcodeGeocoder;
 import org.signpost.core.listing.ListingService;
 import org.signpost.core.org.OrganisationService;
+import org.signpost.core.search.SearchParams;
 import org.signpost.core.search.SearchService;
 import org.signpost.handlers.storage.DynamoListingRepository;
 import org.signpost.handlers.storage.DynamoOrganisationRepository;
+import org.signpost.handlers.storage.DynamoPostcodes;
+import org.signpost.handlers.storage.DynamoSettings;
 import org.signpost.search.SearchIndex;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -31,6 +38,9 @@ public final class Wiring {
   public final DynamoOrganisationRepository organisations;
   public final ListingService listingService;
   public final OrganisationService organisationService;
+  public final DynamoPostcodes postcodes;
+  public final DynamoSettings settings;
+  public final SearchParams searchParams;
 
   public Wiring(Config config, Clock clock) {
     this.config = config;
@@ -42,6 +52,11 @@ public final class Wiring {
     this.listingService =
         new ListingService(listings, organisations, clock, config.trustNewOrganisations());
     this.organisationService = new OrganisationService(organisations);
+    this.postcodes = new DynamoPostcodes(enhanced, config.tablePrefix());
+    this.settings = new DynamoSettings(enhanced, config.tablePrefix());
+    // Full postcodes from the imported ONS table, outward codes from the bundled centroids.
+    Geocoder geocoder = postcodes.orElse(OutcodeGeocoder.bundled());
+    this.searchParams = new SearchParams(geocoder, clock);
   }
 
   /** The environment's wiring, created on first use from the environment's settings. */
@@ -63,7 +78,12 @@ public final class Wiring {
   public SearchService newSearchService() {
     SearchService service =
         new SearchService(
-            new SearchIndex(), listings, clock, Duration.ofMillis(config.searchPollMillis()));
+            new SearchIndex(),
+            listings,
+            clock,
+            Duration.ofMillis(config.searchPollMillis()),
+            CrisisRoutes.configured(Optional.of(config.crisisRoutes())),
+            settings);
     service.build();
     return service;
   }
