@@ -35,6 +35,9 @@ final class KeywordQueries {
   private static final List<String> TEXT_FIELDS =
       List.of(Fields.NAME, Fields.SUMMARY, Fields.DESCRIPTION);
 
+  /** Shared: analyzers are thread-safe and reuse their token streams per thread. */
+  private static final Analyzer WORDS = new Synonyms.EntryAnalyzer();
+
   private KeywordQueries() {}
 
   /**
@@ -127,9 +130,7 @@ final class KeywordQueries {
     if (text == null || text.isBlank()) {
       return List.of();
     }
-    try (Analyzer words = new Synonyms.EntryAnalyzer()) {
-      return analyse(words, Fields.NAME, text, MAX_TERMS);
-    }
+    return analyse(WORDS, Fields.NAME, text, MAX_TERMS);
   }
 
   /** The index terms of the text: what "matched terms" in a result's reasons compare against. */

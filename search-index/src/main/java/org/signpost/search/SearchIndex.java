@@ -20,12 +20,14 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -180,14 +182,27 @@ public final class SearchIndex implements Closeable {
                   ? null
                   : new FieldDoc(
                       Math.max(0, searcher.getIndexReader().maxDoc() - 1), Float.NaN, afterValues);
-          TopFieldDocs top = searcher.searchAfter(after, built, query.limit(), sort, true);
-          long total = searcher.count(built);
-          Map<String, Map<String, Long>> facets = searcher.search(built, new FacetCounts());
+          // One pass collects the page, the exact total and the facet counts together.
+          Object[] collected =
+              searcher.search(
+                  built,
+                  new MultiCollectorManager(
+                      new TopFieldCollectorManager(sort, query.limit(), after, Integer.MAX_VALUE),
+                      new FacetCounts()));
+          TopFieldDocs top = (TopFieldDocs) collected[0];
+          @SuppressWarnings("unchecked")
+          Map<String, Map<String, Long>> facets = (Map<String, Map<String, Long>>) collected[1];
+          long total = top.totalHits.value();
           Reasons reasons = new Reasons(query, indexAnalyzer, queryAnalyzer);
           List<SearchHits.Hit> hits = new ArrayList<>(top.scoreDocs.length);
           StoredFields stored = searcher.storedFields();
           for (ScoreDoc scoreDoc : top.scoreDocs) {
-            hits.add(reasons.hit(stored.document(scoreDoc.doc), scoreDoc.score));
+            Object first = ((FieldDoc) scoreDoc).fields[0];
+            float score =
+                query.sort() == SearchQuery.SortOrder.RELEVANCE && first instanceof Double d
+                    ? d.floatValue()
+                    : 0f;
+            hits.add(reasons.hit(stored.document(scoreDoc.doc), score));
           }
           String next =
               top.scoreDocs.length == query.limit()

@@ -23,8 +23,8 @@ final class Suggestions {
   static final int MAX = 8;
   private static final char SEPARATOR = '\u0000';
 
-  /** "word\0key" → display text; key is a listing id or "~" plus the vocabulary term. */
-  private final NavigableMap<String, String> byWord = new ConcurrentSkipListMap<>();
+  /** "word\0key" → completion; key is a listing id or "~" plus the vocabulary term. */
+  private final NavigableMap<String, Completion> byWord = new ConcurrentSkipListMap<>();
 
   private final Map<String, String> names = new ConcurrentHashMap<>();
   private volatile List<String> vocabulary = List.of();
@@ -35,8 +35,9 @@ final class Suggestions {
       return;
     }
     names.put(id, name);
-    for (String word : words(name)) {
-      byWord.put(word + SEPARATOR + id, name);
+    Completion completion = Completion.of(name);
+    for (String word : completion.words()) {
+      byWord.put(word + SEPARATOR + id, completion);
     }
   }
 
@@ -57,8 +58,9 @@ final class Suggestions {
       }
     }
     for (String term : terms) {
-      for (String word : words(term)) {
-        byWord.put(word + SEPARATOR + "~" + term, term);
+      Completion completion = Completion.of(term);
+      for (String word : completion.words()) {
+        byWord.put(word + SEPARATOR + "~" + term, completion);
       }
     }
     vocabulary = List.copyOf(terms);
@@ -77,12 +79,10 @@ final class Suggestions {
     String normalisedPrefix = String.join(" ", typed);
     Map<String, String> candidates = new LinkedHashMap<>();
     int scanned = 0;
-    for (Map.Entry<String, String> e :
-        byWord.subMap(lookup, true, lookup + Character.MAX_VALUE, true).entrySet()) {
-      String text = e.getValue();
-      String key = String.join(" ", words(text));
-      if (containsAll(key, typed)) {
-        candidates.putIfAbsent(key, text);
+    for (Completion completion :
+        byWord.subMap(lookup, true, lookup + Character.MAX_VALUE, true).values()) {
+      if (containsAll(completion.words(), typed)) {
+        candidates.putIfAbsent(completion.key(), completion.display());
       }
       if (++scanned > 2_000) {
         break;
@@ -102,8 +102,7 @@ final class Suggestions {
   }
 
   /** Earlier words must appear whole; the last typed word may be a prefix of any word. */
-  private static boolean containsAll(String text, List<String> typed) {
-    List<String> words = List.of(text.split(" "));
+  private static boolean containsAll(List<String> words, List<String> typed) {
     for (int i = 0; i < typed.size(); i++) {
       String t = typed.get(i);
       boolean last = i == typed.size() - 1;
@@ -119,6 +118,14 @@ final class Suggestions {
       }
     }
     return true;
+  }
+
+  /** A completion with its words worked out once, when it is added. */
+  private record Completion(String display, String key, List<String> words) {
+    static Completion of(String display) {
+      List<String> words = Suggestions.words(display);
+      return new Completion(display, String.join(" ", words), words);
+    }
   }
 
   static List<String> words(String text) {

@@ -1,9 +1,10 @@
 package org.signpost.handlers;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.signpost.core.errors.SignpostException;
+import org.signpost.core.geo.OutcodeGeocoder;
 import org.signpost.core.search.SearchParams;
 import org.signpost.core.search.SearchService;
 import org.signpost.handlers.http.ApiRequest;
@@ -12,21 +13,28 @@ import org.signpost.handlers.http.HttpFunction;
 import org.signpost.handlers.http.Json;
 import org.signpost.handlers.wiring.Wiring;
 import org.signpost.search.InvalidCursorException;
-import org.signpost.search.SearchHits;
 
-/** Lambda handler for search and the readiness probe; holds the environment's index. */
+/**
+ * Lambda handler for search, autocomplete and the readiness probe; holds the environment's index.
+ */
 public final class SearchFunction extends HttpFunction {
   /** Built at class init, so SnapStart snapshots a ready index. */
   private static volatile SearchService environmentIndex;
 
   public SearchFunction() {
-    this(environmentIndex());
+    this(environmentIndex(), Wiring.shared().searchParams);
   }
 
+  /** With outward-code centroids only and the system clock, for tests without a postcode table. */
   SearchFunction(SearchService search) {
+    this(search, new SearchParams(OutcodeGeocoder.bundled(), Clock.systemUTC()));
+  }
+
+  SearchFunction(SearchService search, SearchParams params) {
     super(
         Map.of(
-            "GET /api/search", request -> search(search, request),
+            "GET /api/search", request -> search(search, params, request),
+            "GET /api/suggest", request -> suggest(search, request),
             "GET /health", request -> health(search)));
   }
 
@@ -37,32 +45,23 @@ public final class SearchFunction extends HttpFunction {
     return environmentIndex;
   }
 
-  private static ApiResponse search(SearchService search, ApiRequest request) {
-    SearchHits hits;
+  private static ApiResponse search(SearchService search, SearchParams params, ApiRequest request) {
     try {
-      hits = search.search(SearchParams.parse(request.query()));
+      return ApiResponse.json(200, SearchJson.write(search.find(params.read(request.query()))));
     } catch (InvalidCursorException e) {
       throw SignpostException.Invalid.of("cursor", e.getMessage());
     }
-    ObjectNode body = Json.MAPPER.createObjectNode();
-    ArrayNode results = body.putArray("results");
-    for (SearchHits.Hit hit : hits.hits()) {
-      ObjectNode result = results.addObject();
-      result.put("id", hit.id());
-      result.put("name", hit.name());
-      result.put("summary", hit.summary());
-      result.put("kind", hit.kind());
-      result
-          .putObject("organisation")
-          .put("id", hit.organisationId())
-          .put("name", hit.organisationName());
-      result.put("distance_km", hit.distanceKm());
-      result.put("verified_at", hit.verifiedAt());
-      result.put("next_session", hit.nextSession());
+  }
+
+  private static ApiResponse suggest(SearchService search, ApiRequest request) {
+    List<String> prefix = request.query().getOrDefault("prefix", List.of());
+    if (prefix.isEmpty() || prefix.get(0).isBlank()) {
+      throw SignpostException.Invalid.of("prefix", "give the start of a word to complete");
     }
-    body.put("total", hits.total());
-    body.set("facets", Json.MAPPER.valueToTree(hits.facets()));
-    body.put("next_cursor", hits.nextCursor());
+    String typed = prefix.get(0).length() > 100 ? prefix.get(0).substring(0, 100) : prefix.get(0);
+    var body = Json.MAPPER.createObjectNode();
+    var completions = body.putArray("suggestions");
+    search.suggest(typed).forEach(completions::add);
     return ApiResponse.json(200, Json.write(body));
   }
 
@@ -70,8 +69,7 @@ public final class SearchFunction extends HttpFunction {
     if (!search.ready()) {
       throw new SignpostException.Unavailable("the search index is still loading");
     }
-    ObjectNode body =
-        Json.MAPPER.createObjectNode().put("status", "ok").put("listings", search.size());
+    var body = Json.MAPPER.createObjectNode().put("status", "ok").put("listings", search.size());
     return ApiResponse.json(200, Json.write(body));
   }
 }

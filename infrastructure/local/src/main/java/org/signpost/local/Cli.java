@@ -30,6 +30,10 @@ public final class Cli {
                                            import HSDS 3.0 JSON, an Open Referral CSV package
                                            or the activities spreadsheet (local store by
                                            default; AWS with --region and --table-prefix)
+        postcodes import FILE              load postcode centroids from an ONS Postcode Directory
+                                           CSV into the local store (for near=FULL POSTCODE)
+        bench [--sizes 10000,100000] [--iterations N] [--no-dynamo]
+                                           run the search benchmark and print a Markdown table
       """;
 
   private Cli() {}
@@ -45,6 +49,11 @@ public final class Cli {
           case "run" -> run(rest);
           case "token" -> token(rest, System.out, System.err);
           case "import" -> ImportCommand.run(rest, System.out, System.err);
+          case "postcodes" -> postcodes(rest);
+          case "bench" -> {
+            org.signpost.bench.Bench.main(rest.toArray(String[]::new));
+            yield 0;
+          }
           default -> {
             System.err.println("unknown command: " + args[0]);
             System.err.print(USAGE);
@@ -86,6 +95,40 @@ public final class Cli {
             org,
             sub == null ? "local-" + role + (org == null ? "" : "-" + org) : sub,
             Duration.ofHours(hours == null ? 12 : Long.parseLong(hours))));
+    return 0;
+  }
+
+  /** Imports postcode centroids into the local store the run command uses. */
+  static int postcodes(List<String> args) throws IOException {
+    if (args.size() != 2 || !args.get(0).equals("import")) {
+      System.err.println("usage: ./signpost postcodes import FILE");
+      return 2;
+    }
+    Path file = Path.of(args.get(1));
+    if (!Files.isReadable(file)) {
+      System.err.println("cannot read " + file);
+      return 2;
+    }
+    Path data = stateDir().resolve("dynalite");
+    Files.createDirectories(data);
+    try (NodeServer dynalite =
+        NodeServer.start(
+            root().resolve("infrastructure/local/node/dynalite-server.js"),
+            "--path",
+            data.toString())) {
+      System.setProperty("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + dynalite.port());
+      System.setProperty("TABLE_PREFIX", "local-");
+      System.setProperty("AWS_REGION", "eu-west-2");
+      Wiring wiring = Wiring.shared();
+      Tables.createAll(wiring.dynamo, wiring.config.tablePrefix());
+      try (var reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+        long written = wiring.postcodes.importCsv(reader);
+        System.out.println("Imported " + written + " postcodes.");
+      } catch (IllegalArgumentException e) {
+        System.err.println(e.getMessage());
+        return 2;
+      }
+    }
     return 0;
   }
 

@@ -78,7 +78,11 @@ final class BrowserSupport {
             .usingDriverExecutable(CHROMEDRIVER.toFile())
             .usingAnyFreePort()
             .build();
-    return new ChromeDriver(service, options);
+    ChromeDriver driver = new ChromeDriver(service, options);
+    // A click that submits a form can return before the next page has loaded; finding elements
+    // retries for a while instead of racing the navigation.
+    driver.manage().timeouts().implicitlyWait(java.time.Duration.ofSeconds(5));
+    return driver;
   }
 
   /** Serious and critical axe-core violations on the current page, as readable lines. */

@@ -93,7 +93,8 @@ class PortalBrowserIT {
     WebElement section =
         driver.findElement(By.xpath("//section[.//h2[normalize-space()='" + name + "']]"));
     section.findElement(By.cssSelector("button[id^=approve-]")).click();
-    assertThat(driver.getCurrentUrl()).contains("done=approved");
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("done=approved"));
 
     assertThat(searchBody()).contains(name);
   }

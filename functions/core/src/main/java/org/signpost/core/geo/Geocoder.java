@@ -12,6 +12,23 @@ public interface Geocoder {
    */
   Optional<GeoPoint> locate(String code);
 
+  /**
+   * Falls back from a full postcode to its outward code's centroid (within a couple of kilometres)
+   * while {@code noFullPostcodes} says no postcode table is loaded, so a person who types their
+   * whole postcode into a fresh install still gets results. Once the table is loaded, an unknown
+   * full postcode stays unknown.
+   */
+  default Geocoder withOutwardFallback(java.util.function.BooleanSupplier noFullPostcodes) {
+    return code -> {
+      Optional<GeoPoint> found = locate(code);
+      int space = code.indexOf(' ');
+      if (found.isPresent() || space < 0 || !noFullPostcodes.getAsBoolean()) {
+        return found;
+      }
+      return locate(code.substring(0, space));
+    };
+  }
+
   /** Tries this geocoder, then the other. */
   default Geocoder orElse(Geocoder other) {
     return code -> {

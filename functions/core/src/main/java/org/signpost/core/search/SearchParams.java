@@ -69,7 +69,13 @@ public final class SearchParams {
 
   /** Parses with the bundled outward-code centroids and the system clock. */
   public static SearchQuery parse(Map<String, List<String>> params) {
-    return new SearchParams(OutcodeGeocoder.bundled(), Clock.systemUTC()).read(params);
+    return Defaults.PARAMS.read(params);
+  }
+
+  /** Built on first use, so the centroid table is read once. */
+  private static final class Defaults {
+    static final SearchParams PARAMS =
+        new SearchParams(OutcodeGeocoder.bundled(), Clock.systemUTC());
   }
 
   public SearchQuery read(Map<String, List<String>> params) {

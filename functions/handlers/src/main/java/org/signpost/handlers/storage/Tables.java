@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 public final class Tables {
   public static final String LISTINGS = "listings";
   public static final String ORGANISATIONS = "organisations";
+  public static final String POSTCODES = "postcodes";
+  public static final String SETTINGS = "settings";
   public static final String CHANGES = "changes";
   public static final String BY_ORGANISATION = "byOrganisation";
   public static final String REVISIONS = "revisions";
@@ -43,6 +45,10 @@ public final class Tables {
   public static final TableSchema<GuardItem> GUARD_SCHEMA = TableSchema.fromBean(GuardItem.class);
   public static final TableSchema<OutboxItem> OUTBOX_SCHEMA =
       TableSchema.fromBean(OutboxItem.class);
+  public static final TableSchema<PostcodeItem> POSTCODE_SCHEMA =
+      TableSchema.fromBean(PostcodeItem.class);
+  public static final TableSchema<SettingItem> SETTING_SCHEMA =
+      TableSchema.fromBean(SettingItem.class);
 
   /** A table and the global secondary indexes it carries. */
   public record Definition(String name, TableSchema<?> schema, List<String> indexes) {}
@@ -56,7 +62,9 @@ public final class Tables {
           new Definition(
               REFERRALS, REFERRAL_SCHEMA, List.of(BY_ORGANISATION, BY_REFERRER, BY_TOKEN)),
           new Definition(GUARDS, GUARD_SCHEMA, List.of()),
-          new Definition(OUTBOX, OUTBOX_SCHEMA, List.of()));
+          new Definition(OUTBOX, OUTBOX_SCHEMA, List.of()),
+          new Definition(POSTCODES, POSTCODE_SCHEMA, List.of()),
+          new Definition(SETTINGS, SETTING_SCHEMA, List.of()));
 
   private Tables() {}
 

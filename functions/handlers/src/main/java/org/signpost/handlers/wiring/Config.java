@@ -13,13 +13,16 @@ import java.util.Optional;
  * @param trustNewOrganisations whether an organisation first seen through a provider's token may
  *     publish without moderation
  * @param searchPollMillis minimum gap between change-log polls of one search environment
+ * @param crisisRoutes crisis routes shown on distress searches, as {@code name | contact | detail}
+ *     separated by ";"; empty for the bundled UK list
  */
 public record Config(
     String tablePrefix,
     Optional<URI> dynamoEndpoint,
     String region,
     boolean trustNewOrganisations,
-    long searchPollMillis) {
+    long searchPollMillis,
+    String crisisRoutes) {
 
   /** Every variable the code reads; a test checks template.yaml sets them (or says why not). */
   public static final List<String> VARIABLES =
@@ -35,9 +38,11 @@ public record Config(
           "OUTBOX_DIR",
           "FORM_MIN_FILL_SECONDS",
           "REFERRAL_RATE_LIMIT_PER_HOUR",
-          "EMAIL_FROM");
+          "EMAIL_FROM",
+          "CRISIS_ROUTES");
 
   public Config {
+    crisisRoutes = crisisRoutes == null ? "" : crisisRoutes;
     if (tablePrefix == null || !tablePrefix.matches("[A-Za-z0-9_.-]{0,200}")) {
       throw new IllegalArgumentException(
           "TABLE_PREFIX has characters DynamoDB rejects: " + tablePrefix);
@@ -47,13 +52,24 @@ public record Config(
     }
   }
 
+  /** Settings without a crisis-route override. */
+  public Config(
+      String tablePrefix,
+      Optional<URI> dynamoEndpoint,
+      String region,
+      boolean trustNewOrganisations,
+      long searchPollMillis) {
+    this(tablePrefix, dynamoEndpoint, region, trustNewOrganisations, searchPollMillis, "");
+  }
+
   public static Config fromEnvironment() {
     return new Config(
         setting("TABLE_PREFIX").orElse("signpost-"),
         setting("DYNAMODB_ENDPOINT").filter(s -> !s.isBlank()).map(URI::create),
         setting("AWS_REGION").orElse("eu-west-2"),
         setting("TRUST_NEW_ORGANISATIONS").map(Boolean::parseBoolean).orElse(false),
-        setting("SEARCH_POLL_MS").map(Long::parseLong).orElse(1000L));
+        setting("SEARCH_POLL_MS").map(Long::parseLong).orElse(1000L),
+        setting("CRISIS_ROUTES").orElse(""));
   }
 
   static Optional<String> setting(String name) {

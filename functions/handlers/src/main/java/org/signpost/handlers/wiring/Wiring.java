@@ -2,16 +2,23 @@ package org.signpost.handlers.wiring;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.signpost.core.crisis.CrisisDetector;
+import org.signpost.core.crisis.CrisisRoutes;
+import org.signpost.core.geo.Geocoder;
+import org.signpost.core.geo.OutcodeGeocoder;
 import org.signpost.core.listing.ListingService;
 import org.signpost.core.listing.ModerationService;
 import org.signpost.core.org.OrganisationService;
 import org.signpost.core.referral.ReferralService;
+import org.signpost.core.search.SearchParams;
 import org.signpost.core.search.SearchService;
 import org.signpost.handlers.storage.DynamoListingRepository;
 import org.signpost.handlers.storage.DynamoOrganisationRepository;
+import org.signpost.handlers.storage.DynamoPostcodes;
 import org.signpost.handlers.storage.DynamoReferralRepository;
 import org.signpost.handlers.storage.DynamoRevisionRepository;
+import org.signpost.handlers.storage.DynamoSettings;
 import org.signpost.handlers.web.Web;
 import org.signpost.search.SearchIndex;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -43,6 +50,9 @@ public final class Wiring {
   public final Web web;
   public final DynamoReferralRepository referrals;
   public final ReferralService referralService;
+  public final DynamoPostcodes postcodes;
+  public final DynamoSettings settingsTable;
+  public final SearchParams searchParams;
 
   public Wiring(Config config, Clock clock) {
     this(config, ReferralSettings.fromEnvironment(), clock);
@@ -75,6 +85,12 @@ public final class Wiring {
             settings.webSecret(),
             settings.retentionDays(),
             settings.rateLimitPerHour());
+    this.postcodes = new DynamoPostcodes(enhanced, config.tablePrefix());
+    this.settingsTable = new DynamoSettings(enhanced, config.tablePrefix());
+    // Full postcodes from the imported ONS table, outward codes from the bundled centroids.
+    Geocoder geocoder =
+        postcodes.orElse(OutcodeGeocoder.bundled()).withOutwardFallback(() -> !postcodes.loaded());
+    this.searchParams = new SearchParams(geocoder, clock);
   }
 
   /** The environment's wiring, created on first use from the environment's settings. */
@@ -96,7 +112,12 @@ public final class Wiring {
   public SearchService newSearchService() {
     SearchService service =
         new SearchService(
-            new SearchIndex(), listings, clock, Duration.ofMillis(config.searchPollMillis()));
+            new SearchIndex(),
+            listings,
+            clock,
+            Duration.ofMillis(config.searchPollMillis()),
+            CrisisRoutes.configured(Optional.of(config.crisisRoutes())),
+            settingsTable);
     service.build();
     return service;
   }
