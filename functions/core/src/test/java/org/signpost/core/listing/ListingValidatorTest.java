@@ -146,4 +146,38 @@ class ListingValidatorTest {
         .extracting(FieldError::field)
         .containsExactly("locations");
   }
+
+  @Test
+  void moreThanFiftySessions_isRefused() {
+    List<ListingContent.WeeklySession> sessions =
+        java.util.Collections.nCopies(
+            51, new ListingContent.WeeklySession("mon", "10:00", "11:00", "weekly", null, null));
+    ListingContent tooMany =
+        new ListingContent(
+            "activity",
+            false,
+            false,
+            "Walk",
+            null,
+            null,
+            List.of(),
+            List.of(),
+            List.of("online"),
+            List.of(),
+            new ListingContent.Schedule(sessions, List.of(), null, null, List.of()),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+
+    assertThat(
+            catchThrowableOfType(SignpostException.Invalid.class, () -> validator.validate(tooMany))
+                .errors())
+        .extracting(FieldError::field)
+        .containsExactly("schedule");
+  }
 }
