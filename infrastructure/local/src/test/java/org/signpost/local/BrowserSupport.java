@@ -101,4 +101,29 @@ final class BrowserSupport {
                 + "}).catch(function (e) { done('axe failed: ' + e); });");
     return String.valueOf(result);
   }
+
+  /**
+   * Clicks something that loads a new page and waits until the old page is gone, so the next lookup
+   * cannot find an element of the page being left.
+   */
+  static void clickThrough(WebDriver driver, org.openqa.selenium.WebElement target) {
+    org.openqa.selenium.WebElement page =
+        driver.findElement(org.openqa.selenium.By.tagName("html"));
+    target.click();
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+        .until(d -> gone(page));
+  }
+
+  /**
+   * True once an element's page has been replaced. Chromium reports this either as a stale element
+   * or as a node that "does not belong to the document", depending on timing.
+   */
+  private static boolean gone(org.openqa.selenium.WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (org.openqa.selenium.WebDriverException replaced) {
+      return true;
+    }
+  }
 }

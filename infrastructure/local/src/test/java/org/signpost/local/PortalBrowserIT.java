@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.signpost.core.auth.Caller;
 import org.signpost.core.auth.Role;
 import org.signpost.core.org.Organisation;
@@ -76,12 +79,14 @@ class PortalBrowserIT {
     new Select(driver.findElement(By.id("session_day_0"))).selectByValue("thu");
     type("session_start_0", "13:30");
     type("session_end_0", "15:30");
-    driver.findElement(By.id("save-publish")).click();
+    BrowserSupport.clickThrough(driver, driver.findElement(By.id("save-publish")));
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(ExpectedConditions.urlContains("done="));
 
     String home = driver.findElement(By.tagName("main")).getText();
     assertThat(home).contains(name).contains("waiting for review");
     assertThat(searchBody()).doesNotContain(name);
-    driver.findElement(By.linkText(name)).click();
+    BrowserSupport.clickThrough(driver, driver.findElement(By.linkText(name)));
     assertAccessible();
 
     signIn("admin", "");
@@ -92,9 +97,10 @@ class PortalBrowserIT {
     assertAccessible();
     WebElement section =
         driver.findElement(By.xpath("//section[.//h2[normalize-space()='" + name + "']]"));
-    section.findElement(By.cssSelector("button[id^=approve-]")).click();
-    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("done=approved"));
+    BrowserSupport.clickThrough(
+        driver, section.findElement(By.cssSelector("button[id^=approve-]")));
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(ExpectedConditions.urlContains("done=approved"));
 
     assertThat(searchBody()).contains(name);
   }
@@ -105,7 +111,10 @@ class PortalBrowserIT {
     WebElement orgField = driver.findElement(By.id("org"));
     orgField.clear();
     orgField.sendKeys(org);
-    driver.findElement(By.id("sign-in")).click();
+    BrowserSupport.clickThrough(driver, driver.findElement(By.id("sign-in")));
+    // Signing in redirects; wait for it so the next page is requested with the new cookie.
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(ExpectedConditions.urlContains("/portal"));
   }
 
   private static void open(String path) {

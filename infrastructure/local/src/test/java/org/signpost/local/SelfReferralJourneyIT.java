@@ -59,27 +59,28 @@ class SelfReferralJourneyIT {
     browser.get(base + "/");
     browser.findElement(By.cssSelector("input[name=need][value=loneliness]")).click();
     browser.findElement(By.id("near")).sendKeys("B11 4AB");
-    browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+    BrowserSupport.clickThrough(
+        browser, browser.findElement(By.cssSelector("form.search button[type=submit]")));
 
     WebElement result = browser.findElement(By.linkText("Sparkbrook Knit and Natter"));
     assertThat(browser.findElement(By.tagName("main")).getText())
         .contains("km away", "Matches:", "Feeling lonely");
-    result.click();
+    BrowserSupport.clickThrough(browser, result);
     assertThat(browser.findElement(By.tagName("main")).getText())
         .contains("When", "Where", "Cost", "See on a map");
-    browser.findElement(By.linkText("Ask to join")).click();
+    BrowserSupport.clickThrough(browser, browser.findElement(By.linkText("Ask to join")));
 
     browser.findElement(By.id("name")).sendKeys("Halina");
     browser.findElement(By.id("phone")).sendKeys("07700 900135");
     browser.findElement(By.id("postcode")).sendKeys("B11 4AB");
-    browser.findElement(By.id("send")).click();
+    BrowserSupport.clickThrough(browser, browser.findElement(By.id("send")));
     // Missing consent: the form comes back with the answers kept and a clear message.
     assertThat(browser.findElement(By.id("errors")).getText())
         .contains("Tick the box to say you agree.");
     assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("Halina");
 
     browser.findElement(By.id("consent")).click();
-    browser.findElement(By.id("send")).click();
+    BrowserSupport.clickThrough(browser, browser.findElement(By.id("send")));
 
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("We have your request");
     statusLink = browser.findElement(By.id("status-link")).getText();
@@ -102,7 +103,7 @@ class SelfReferralJourneyIT {
     WebElement org = browser.findElement(By.id("org"));
     org.clear();
     org.sendKeys(ORG);
-    browser.findElement(By.id("sign-in")).click();
+    BrowserSupport.clickThrough(browser, browser.findElement(By.id("sign-in")));
     assertThat(browser.getCurrentUrl()).endsWith("/portal/referrals");
 
     move("contacted");
@@ -116,22 +117,29 @@ class SelfReferralJourneyIT {
   }
 
   private void move(String status) {
-    WebElement section =
-        browser.findElements(By.cssSelector("section.result")).stream()
-            .filter(s -> s.findElement(By.tagName("h2")).getText().startsWith(reference))
-            .findFirst()
-            .orElseThrow();
+    WebElement section = referralSection();
     new Select(section.findElement(By.tagName("select"))).selectByValue(status);
-    section.findElement(By.cssSelector("button[type=submit]")).click();
-    // The post redirects back to this page; wait until the old page is gone before reading.
-    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(section));
-    WebElement after =
-        browser.findElements(By.cssSelector("section.result")).stream()
-            .filter(s -> s.findElement(By.tagName("h2")).getText().startsWith(reference))
-            .findFirst()
-            .orElseThrow();
-    assertThat(after.findElement(By.className("status")).getText()).isEqualTo(status);
+    BrowserSupport.clickThrough(
+        browser, section.findElement(By.cssSelector("button[type=submit]")));
+    // The post redirects back to this page. Until the new page has settled, elements can go stale
+    // mid-read, so keep reading until the referral shows its new status (or time runs out).
+    String shown =
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+            .ignoring(org.openqa.selenium.WebDriverException.class)
+            .ignoring(java.util.NoSuchElementException.class)
+            .until(
+                driver -> {
+                  String text = referralSection().findElement(By.className("status")).getText();
+                  return text.equals(status) ? text : null;
+                });
+    assertThat(shown).isEqualTo(status);
+  }
+
+  private WebElement referralSection() {
+    return browser.findElements(By.cssSelector("section.result")).stream()
+        .filter(s -> s.findElement(By.tagName("h2")).getText().startsWith(reference))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -142,7 +150,7 @@ class SelfReferralJourneyIT {
     browser.findElement(By.id("email")).sendKeys("sam@example.org");
     browser.findElement(By.id("free_text")).sendKeys("I can't go on, I want to end my life");
     browser.findElement(By.id("consent")).click();
-    browser.findElement(By.id("send")).click();
+    BrowserSupport.clickThrough(browser, browser.findElement(By.id("send")));
 
     WebElement main = browser.findElement(By.tagName("main"));
     String text = main.getText();

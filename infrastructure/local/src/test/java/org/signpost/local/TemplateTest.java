@@ -20,7 +20,8 @@ class TemplateTest {
       SamTemplate.load(NodeServer.repositoryRoot().resolve("template.yaml"));
 
   /** Lambda sets these itself; DYNAMODB_ENDPOINT is blank in AWS but declared anyway. */
-  private static final Set<String> PROVIDED_BY_LAMBDA = Set.of("AWS_REGION");
+  private static final Set<String> PROVIDED_BY_LAMBDA =
+      Set.of("AWS_REGION", "AWS_LAMBDA_FUNCTION_NAME");
 
   @Test
   void everyHandler_namesAClassThatImplementsRequestHandler() throws Exception {

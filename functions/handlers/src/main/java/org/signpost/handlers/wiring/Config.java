@@ -39,7 +39,11 @@ public record Config(
           "FORM_MIN_FILL_SECONDS",
           "REFERRAL_RATE_LIMIT_PER_HOUR",
           "EMAIL_FROM",
-          "CRISIS_ROUTES");
+          "CRISIS_ROUTES",
+          // read by the logging binding
+          "LOG_LEVEL",
+          "LOG_FORMAT",
+          "AWS_LAMBDA_FUNCTION_NAME");
 
   public Config {
     crisisRoutes = crisisRoutes == null ? "" : crisisRoutes;
