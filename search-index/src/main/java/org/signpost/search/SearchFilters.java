@@ -1,7 +1,6 @@
 package org.signpost.search;
 
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,49 +57,15 @@ public record SearchFilters(
   }
 
   public SearchFilters withCategories(List<String> newCategories) {
-    return new SearchFilters(
-        needs,
-        newCategories,
-        free,
-        costs,
-        languages,
-        accessibility,
-        age,
-        womenOnly,
-        menOnly,
-        delivery,
-        kinds,
-        day,
-        timeFrom,
-        timeTo,
-        openAt,
-        crisisOnly);
+    return edit(f -> f.categories = newCategories);
   }
 
   public SearchFilters withDelivery(List<String> newDelivery) {
-    return new SearchFilters(
-        needs,
-        categories,
-        free,
-        costs,
-        languages,
-        accessibility,
-        age,
-        womenOnly,
-        menOnly,
-        newDelivery,
-        kinds,
-        day,
-        timeFrom,
-        timeTo,
-        openAt,
-        crisisOnly);
+    return edit(f -> f.delivery = newDelivery);
   }
 
   public SearchFilters crisisServicesOnly() {
-    return new SearchFilters(
-        List.of(), List.of(), null, List.of(), List.of(), List.of(), null, false, false, List.of(),
-        List.of(), null, null, null, null, true);
+    return NONE.edit(f -> f.crisisOnly = true);
   }
 
   /**
@@ -109,244 +74,118 @@ public record SearchFilters(
    */
   public Map<String, SearchFilters> withoutEach() {
     Map<String, SearchFilters> out = new LinkedHashMap<>();
-    List<String> none = new ArrayList<>();
     if (!needs.isEmpty()) {
-      out.put(
-          "need",
-          new SearchFilters(
-              none,
-              categories,
-              free,
-              costs,
-              languages,
-              accessibility,
-              age,
-              womenOnly,
-              menOnly,
-              delivery,
-              kinds,
-              day,
-              timeFrom,
-              timeTo,
-              openAt,
-              crisisOnly));
+      out.put("need", edit(f -> f.needs = List.of()));
     }
     if (!categories.isEmpty()) {
-      out.put("category", withCategories(none));
+      out.put("category", withCategories(List.of()));
     }
     if (free != null) {
-      out.put(
-          "free",
-          new SearchFilters(
-              needs,
-              categories,
-              null,
-              costs,
-              languages,
-              accessibility,
-              age,
-              womenOnly,
-              menOnly,
-              delivery,
-              kinds,
-              day,
-              timeFrom,
-              timeTo,
-              openAt,
-              crisisOnly));
+      out.put("free", edit(f -> f.free = null));
     }
     if (!costs.isEmpty()) {
-      out.put(
-          "cost",
-          new SearchFilters(
-              needs,
-              categories,
-              free,
-              none,
-              languages,
-              accessibility,
-              age,
-              womenOnly,
-              menOnly,
-              delivery,
-              kinds,
-              day,
-              timeFrom,
-              timeTo,
-              openAt,
-              crisisOnly));
+      out.put("cost", edit(f -> f.costs = List.of()));
     }
     if (!languages.isEmpty()) {
-      out.put(
-          "language",
-          new SearchFilters(
-              needs,
-              categories,
-              free,
-              costs,
-              none,
-              accessibility,
-              age,
-              womenOnly,
-              menOnly,
-              delivery,
-              kinds,
-              day,
-              timeFrom,
-              timeTo,
-              openAt,
-              crisisOnly));
+      out.put("language", edit(f -> f.languages = List.of()));
     }
     if (!accessibility.isEmpty()) {
-      out.put(
-          "accessibility",
-          new SearchFilters(
-              needs,
-              categories,
-              free,
-              costs,
-              languages,
-              none,
-              age,
-              womenOnly,
-              menOnly,
-              delivery,
-              kinds,
-              day,
-              timeFrom,
-              timeTo,
-              openAt,
-              crisisOnly));
+      out.put("accessibility", edit(f -> f.accessibility = List.of()));
     }
     if (age != null) {
-      out.put(
-          "age",
-          new SearchFilters(
-              needs,
-              categories,
-              free,
-              costs,
-              languages,
-              accessibility,
-              null,
-              womenOnly,
-              menOnly,
-              delivery,
-              kinds,
-              day,
-              timeFrom,
-              timeTo,
-              openAt,
-              crisisOnly));
+      out.put("age", edit(f -> f.age = null));
     }
     if (womenOnly) {
-      out.put(
-          "women_only",
-          new SearchFilters(
-              needs,
-              categories,
-              free,
-              costs,
-              languages,
-              accessibility,
-              age,
-              false,
-              menOnly,
-              delivery,
-              kinds,
-              day,
-              timeFrom,
-              timeTo,
-              openAt,
-              crisisOnly));
+      out.put("women_only", edit(f -> f.womenOnly = false));
     }
     if (menOnly) {
-      out.put(
-          "men_only",
-          new SearchFilters(
-              needs,
-              categories,
-              free,
-              costs,
-              languages,
-              accessibility,
-              age,
-              womenOnly,
-              false,
-              delivery,
-              kinds,
-              day,
-              timeFrom,
-              timeTo,
-              openAt,
-              crisisOnly));
+      out.put("men_only", edit(f -> f.menOnly = false));
     }
     if (!delivery.isEmpty()) {
-      out.put("delivery", withDelivery(none));
+      out.put("delivery", withDelivery(List.of()));
     }
     if (!kinds.isEmpty()) {
-      out.put(
-          "kind",
-          new SearchFilters(
-              needs,
-              categories,
-              free,
-              costs,
-              languages,
-              accessibility,
-              age,
-              womenOnly,
-              menOnly,
-              delivery,
-              none,
-              day,
-              timeFrom,
-              timeTo,
-              openAt,
-              crisisOnly));
+      out.put("kind", edit(f -> f.kinds = List.of()));
     }
     if (day != null) {
       out.put(
           "day",
-          new SearchFilters(
-              needs,
-              categories,
-              free,
-              costs,
-              languages,
-              accessibility,
-              age,
-              womenOnly,
-              menOnly,
-              delivery,
-              kinds,
-              null,
-              null,
-              null,
-              openAt,
-              crisisOnly));
+          edit(
+              f -> {
+                f.day = null;
+                f.timeFrom = null;
+                f.timeTo = null;
+              }));
     }
     if (openAt != null) {
-      out.put(
-          "open_now",
-          new SearchFilters(
-              needs,
-              categories,
-              free,
-              costs,
-              languages,
-              accessibility,
-              age,
-              womenOnly,
-              menOnly,
-              delivery,
-              kinds,
-              day,
-              timeFrom,
-              timeTo,
-              null,
-              crisisOnly));
+      out.put("open_now", edit(f -> f.openAt = null));
     }
     return out;
+  }
+
+  /** A copy with some values changed: one place that lists every component. */
+  private SearchFilters edit(java.util.function.Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.build();
+  }
+
+  /** Mutable working copy for {@link #edit}; never shared, so not thread-safe. */
+  private static final class Draft {
+    List<String> needs;
+    List<String> categories;
+    Boolean free;
+    List<String> costs;
+    List<String> languages;
+    List<String> accessibility;
+    Integer age;
+    boolean womenOnly;
+    boolean menOnly;
+    List<String> delivery;
+    List<String> kinds;
+    Integer day;
+    Integer timeFrom;
+    Integer timeTo;
+    LocalDateTime openAt;
+    boolean crisisOnly;
+
+    Draft(SearchFilters f) {
+      needs = f.needs;
+      categories = f.categories;
+      free = f.free;
+      costs = f.costs;
+      languages = f.languages;
+      accessibility = f.accessibility;
+      age = f.age;
+      womenOnly = f.womenOnly;
+      menOnly = f.menOnly;
+      delivery = f.delivery;
+      kinds = f.kinds;
+      day = f.day;
+      timeFrom = f.timeFrom;
+      timeTo = f.timeTo;
+      openAt = f.openAt;
+      crisisOnly = f.crisisOnly;
+    }
+
+    SearchFilters build() {
+      return new SearchFilters(
+          needs,
+          categories,
+          free,
+          costs,
+          languages,
+          accessibility,
+          age,
+          womenOnly,
+          menOnly,
+          delivery,
+          kinds,
+          day,
+          timeFrom,
+          timeTo,
+          openAt,
+          crisisOnly);
+    }
   }
 }
