@@ -33,6 +33,14 @@ final class Fields {
   static final String DAY = "day";
   static final String SLOT = "slot";
   static final String CLOSED = "closed";
+  static final String ALT_NAME = "alt_name";
+  static final String KEYWORDS = "keywords";
+  static final String WHO_FOR = "who_for";
+  static final String LANGUAGE_TEXT = "language_text";
+  static final String ACCESS_TEXT = "access_text";
+  static final String PLACE = "place";
+  static final String AUDIENCE = "audience";
+  static final String VECTOR = "vector";
 
   /** Fields counted as facets, in the order the response lists them. */
   static final java.util.List<String> FACETS =

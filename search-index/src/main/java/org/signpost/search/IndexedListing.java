@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param closures date ranges with no sessions
  * @param datedSessions sessions on particular dates: one-offs, and fortnightly or monthly sessions
  *     worked out over the coming months, so "open now" can honour their frequency
+ * @param extras more searchable text and the listing's embedding
  */
 public record IndexedListing(
     String id,
@@ -52,7 +53,8 @@ public record IndexedListing(
     LocalDate validFrom,
     LocalDate validTo,
     List<DateRange> closures,
-    List<DatedSlot> datedSessions) {
+    List<DatedSlot> datedSessions,
+    Extras extras) {
 
   public IndexedListing {
     Objects.requireNonNull(id, "id");
@@ -71,6 +73,73 @@ public record IndexedListing(
     directNeeds = directNeeds == null ? needs : List.copyOf(directNeeds);
     closures = copy(closures);
     datedSessions = copy(datedSessions);
+    extras = extras == null ? Extras.NONE : extras;
+  }
+
+  /** Everything but the extras. */
+  public IndexedListing(
+      String id,
+      long version,
+      boolean searchable,
+      String kind,
+      String name,
+      String summary,
+      String description,
+      List<String> categories,
+      List<String> needs,
+      List<GeoPoint> points,
+      List<String> delivery,
+      List<String> languages,
+      List<String> accessibility,
+      String costType,
+      Integer minimumAge,
+      Integer maximumAge,
+      boolean womenOnly,
+      boolean menOnly,
+      boolean crisis,
+      String organisationId,
+      String organisationName,
+      String verifiedAt,
+      String nextSession,
+      List<WeeklySlot> sessions,
+      List<String> directNeeds,
+      boolean open247,
+      LocalDate validFrom,
+      LocalDate validTo,
+      List<DateRange> closures,
+      List<DatedSlot> datedSessions) {
+    this(
+        id,
+        version,
+        searchable,
+        kind,
+        name,
+        summary,
+        description,
+        categories,
+        needs,
+        points,
+        delivery,
+        languages,
+        accessibility,
+        costType,
+        minimumAge,
+        maximumAge,
+        womenOnly,
+        menOnly,
+        crisis,
+        organisationId,
+        organisationName,
+        verifiedAt,
+        nextSession,
+        sessions,
+        directNeeds,
+        open247,
+        validFrom,
+        validTo,
+        closures,
+        datedSessions,
+        Extras.NONE);
   }
 
   /** The walking-skeleton shape: weekly sessions only, every need direct, no closures. */
@@ -129,7 +198,8 @@ public record IndexedListing(
         null,
         null,
         List.of(),
-        List.of());
+        List.of(),
+        Extras.NONE);
   }
 
   /** The same listing under another id, for tests and generated corpora. */
@@ -164,7 +234,88 @@ public record IndexedListing(
         validFrom,
         validTo,
         closures,
-        datedSessions);
+        datedSessions,
+        extras);
+  }
+
+  /** The same listing with other extras. */
+  public IndexedListing withExtras(Extras newExtras) {
+    return new IndexedListing(
+        id,
+        version,
+        searchable,
+        kind,
+        name,
+        summary,
+        description,
+        categories,
+        needs,
+        points,
+        delivery,
+        languages,
+        accessibility,
+        costType,
+        minimumAge,
+        maximumAge,
+        womenOnly,
+        menOnly,
+        crisis,
+        organisationId,
+        organisationName,
+        verifiedAt,
+        nextSession,
+        sessions,
+        directNeeds,
+        open247,
+        validFrom,
+        validTo,
+        closures,
+        datedSessions,
+        newExtras);
+  }
+
+  /**
+   * Searchable text beyond the name and description, and the embedding.
+   *
+   * @param alternateName another name the listing is known by, or null
+   * @param keywords free search terms, such as a source directory's taxonomy labels
+   * @param whoFor who the listing is for, in the provider's words, or null
+   * @param places location names and addresses, so a place typed in the text can match
+   * @param vector the listing's embedding as signed bytes, or null when it has none
+   */
+  public record Extras(
+      String alternateName,
+      List<String> keywords,
+      String whoFor,
+      List<String> places,
+      byte[] vector) {
+    public static final Extras NONE = new Extras(null, List.of(), null, List.of(), null);
+
+    public Extras {
+      keywords = copy(keywords);
+      places = copy(places);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Extras e
+          && Objects.equals(alternateName, e.alternateName)
+          && keywords.equals(e.keywords)
+          && Objects.equals(whoFor, e.whoFor)
+          && places.equals(e.places)
+          && java.util.Arrays.equals(vector, e.vector);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(
+          alternateName, keywords, whoFor, places, java.util.Arrays.hashCode(vector));
+    }
+
+    @Override
+    public String toString() {
+      return "Extras[" + keywords.size() + " keywords, vector=" + (vector != null) + "]";
+    }
   }
 
   private static <T> List<T> copy(List<T> values) {

@@ -3,21 +3,27 @@ package org.signpost.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -29,73 +35,160 @@ final class KeywordQueries {
   /** Caps the number of words read, so a 10 kB query stays cheap. */
   static final int MAX_TERMS = 32;
 
-  static final float NAME_BOOST = 3f;
-  static final float SUMMARY_BOOST = 2f;
   private static final float FUZZY_WEIGHT = 1.5f;
-  private static final List<String> TEXT_FIELDS =
-      List.of(Fields.NAME, Fields.SUMMARY, Fields.DESCRIPTION);
+
+  /** Generic service words still count, a little, so they can break ties. */
+  static final float GENERIC_WEIGHT = 0.2f;
+
+  /** A listing for the language, audience or cost the searcher named ranks higher. */
+  static final float LANGUAGE_BOOST = 3f;
+
+  static final float AUDIENCE_BOOST = 2f;
+  static final float FREE_BOOST = 1f;
+
+  /**
+   * Searchable text fields and their weights. Every field is scored with BM25 and the fields are
+   * summed, as a plain multi-field BM25 would; IDF is what keeps a rare word such as "LGBT" above
+   * "support" and "group".
+   */
+  static final Map<String, Float> TEXT_FIELDS =
+      orderedMap(
+          Fields.NAME, 3f,
+          Fields.ALT_NAME, 2f,
+          Fields.KEYWORDS, 2f,
+          Fields.SUMMARY, 2f,
+          Fields.WHO_FOR, 1.5f,
+          Fields.LANGUAGE_TEXT, 1.5f,
+          Fields.ACCESS_TEXT, 1f,
+          Fields.DESCRIPTION, 1f,
+          Fields.PLACE, 1f);
 
   /** Shared: analyzers are thread-safe and reuse their token streams per thread. */
   private static final Analyzer WORDS = new Synonyms.EntryAnalyzer();
 
+  private static final CharArraySet QUERY_STOPS = stopSet(true);
+  private static final CharArraySet GENERIC_ONLY_STOPS = stopSet(false);
+
+  /** The searcher's own words, without filler or generic words. */
+  private static final Analyzer OWN_WORDS = new SignpostAnalyzer(null, QUERY_STOPS);
+
+  /** Generic words only: filler is dropped, generic words kept. */
+  private static final Analyzer WITH_GENERIC = new SignpostAnalyzer(null, GENERIC_ONLY_STOPS);
+
   private KeywordQueries() {}
+
+  /** An analyzer that expands synonyms and drops filler and generic words, for queries. */
+  static Analyzer expanding(SynonymMap synonyms) {
+    return new SignpostAnalyzer(synonyms, QUERY_STOPS);
+  }
 
   /**
    * The scoring query for {@code text}; match-all when it has no searchable words.
    *
+   * @param expanding the analyzer from {@link #expanding}
    * @param reader used to tell unknown words (typos) from known ones
    */
-  static Query build(
-      Analyzer queryAnalyzer, Analyzer indexAnalyzer, IndexReader reader, String text)
+  static Query build(Analyzer expanding, Analyzer indexAnalyzer, IndexReader reader, String text)
       throws IOException {
     List<String> words = words(text);
     if (words.isEmpty()) {
       return new MatchAllDocsQuery();
     }
     String clipped = String.join(" ", words);
-    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    QueryIntent intent = QueryIntent.of(clipped);
+    BooleanQuery.Builder topic = new BooleanQuery.Builder();
     // The words as typed, then the same words with synonyms expanded: a listing that uses the
     // searcher's own word scores on both, so it ranks above one that only uses a synonym.
-    Query exact = acrossFields(new QueryBuilder(indexAnalyzer), clipped);
-    Query expanded = acrossFields(new QueryBuilder(queryAnalyzer), clipped);
+    Query exact = acrossFields(new QueryBuilder(OWN_WORDS), clipped);
+    Query expanded = acrossFields(new QueryBuilder(expanding), clipped);
+    int clauses = 0;
     if (exact != null) {
-      all.add(exact, Occur.SHOULD);
+      topic.add(exact, Occur.SHOULD);
+      clauses++;
     }
     if (expanded != null) {
-      all.add(expanded, Occur.SHOULD);
+      topic.add(expanded, Occur.SHOULD);
+      clauses++;
     }
-    int fuzzy = 0;
     for (String word : words) {
       int edits = maxEdits(word);
-      if (edits == 0 || known(reader, indexAnalyzer, word)) {
+      if (edits == 0
+          || QueryIntent.FILLER.contains(word)
+          || QueryIntent.GENERIC.contains(word)
+          || known(reader, indexAnalyzer, word)) {
         continue;
       }
       // Typos are matched against the unstemmed spelling field: stemming a misspelt word can
       // change its shape far more than the typo did ("allotmnet" keeps its tail, "allotment"
       // stems to "allot").
-      all.add(
+      topic.add(
           new BoostQuery(
               new FuzzyQuery(new Term(Fields.SPELL, word), edits, 1, 50, true), FUZZY_WEIGHT),
           Occur.SHOULD);
-      fuzzy++;
+      clauses++;
     }
-    if (exact == null && expanded == null && fuzzy == 0) {
-      // Only stop words or symbols: nothing to score on, so everything matches equally.
-      return new MatchAllDocsQuery();
+    Query generic =
+        intent.generic().isEmpty()
+            ? null
+            : acrossFields(new QueryBuilder(WITH_GENERIC), intent.generic());
+    if (clauses == 0) {
+      // Only generic words ("help", "support services"): they are all there is to go on.
+      return generic == null ? new MatchAllDocsQuery() : generic;
+    }
+    BooleanQuery.Builder all = new BooleanQuery.Builder().add(topic.build(), Occur.MUST);
+    if (generic != null) {
+      all.add(new BoostQuery(generic, GENERIC_WEIGHT), Occur.SHOULD);
+    }
+    for (String language : intent.languages()) {
+      all.add(boost(Fields.LANGUAGE, language, LANGUAGE_BOOST), Occur.SHOULD);
+    }
+    for (String audience : intent.audiences()) {
+      all.add(boost(Fields.AUDIENCE, audience, AUDIENCE_BOOST), Occur.SHOULD);
+    }
+    if (intent.free()) {
+      all.add(boost(Fields.COST, "free", FREE_BOOST), Occur.SHOULD);
     }
     return all.build();
   }
 
+  /** The topical part of the text: true if it has any word that is not filler or generic. */
+  static boolean hasTopic(String text) {
+    return !analyse(OWN_WORDS, Fields.NAME, text == null ? "" : text, 1).isEmpty();
+  }
+
+  private static Query boost(String field, String value, float weight) {
+    return new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(field, value))), weight);
+  }
+
+  /** Sums the per-field BM25 scores of the text, each field weighted. */
   private static Query acrossFields(QueryBuilder builder, String text) {
-    List<Query> perField = new ArrayList<>();
-    float[] boosts = {NAME_BOOST, SUMMARY_BOOST, 1f};
-    for (int i = 0; i < TEXT_FIELDS.size(); i++) {
-      Query q = builder.createBooleanQuery(TEXT_FIELDS.get(i), text, Occur.SHOULD);
+    BooleanQuery.Builder sum = new BooleanQuery.Builder();
+    int added = 0;
+    for (Map.Entry<String, Float> field : TEXT_FIELDS.entrySet()) {
+      Query q = builder.createBooleanQuery(field.getKey(), text, Occur.SHOULD);
       if (q != null) {
-        perField.add(new BoostQuery(q, boosts[i]));
+        sum.add(new BoostQuery(q, field.getValue()), Occur.SHOULD);
+        added++;
       }
     }
-    return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, 0.1f);
+    return added == 0 ? null : sum.build();
+  }
+
+  private static CharArraySet stopSet(boolean withGeneric) {
+    CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, false);
+    set.addAll(QueryIntent.FILLER);
+    if (withGeneric) {
+      set.addAll(QueryIntent.GENERIC);
+    }
+    return CharArraySet.unmodifiableSet(set);
+  }
+
+  private static Map<String, Float> orderedMap(Object... pairs) {
+    Map<String, Float> map = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put((String) pairs[i], (Float) pairs[i + 1]);
+    }
+    return java.util.Collections.unmodifiableMap(map);
   }
 
   /** Up to two edits on words of eight letters or more, one on five to seven, none below. */
@@ -117,7 +210,7 @@ final class KeywordQueries {
     if (stems.isEmpty()) {
       return true;
     }
-    for (String field : TEXT_FIELDS) {
+    for (String field : TEXT_FIELDS.keySet()) {
       if (reader.docFreq(new Term(field, stems.get(0))) > 0) {
         return true;
       }

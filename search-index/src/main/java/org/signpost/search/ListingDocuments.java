@@ -8,6 +8,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.IntRange;
+import org.apache.lucene.document.KnnByteVectorField;
 import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -16,6 +17,7 @@ import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -43,6 +45,7 @@ final class ListingDocuments {
     doc.add(new TextField(Fields.SUMMARY, listing.summary(), Field.Store.YES));
     doc.add(new TextField(Fields.DESCRIPTION, listing.description(), Field.Store.NO));
     doc.add(new TextField(Fields.SPELL, listing.name() + "\n" + listing.summary(), Field.Store.NO));
+    searchableExtras(doc, listing);
     keywords(doc, Fields.CATEGORY, listing.categories());
     keywords(doc, Fields.NEED, listing.needs());
     for (String need : listing.directNeeds()) {
@@ -87,6 +90,57 @@ final class ListingDocuments {
     }
     sessions(doc, listing);
     return doc;
+  }
+
+  /** Accessibility codes in the words people use for them. */
+  private static final java.util.Map<String, String> ACCESS_WORDS =
+      java.util.Map.of(
+          "step_free", "step free wheelchair accessible",
+          "accessible_toilet", "accessible toilet",
+          "hearing_loop", "hearing loop deaf",
+          "bsl", "british sign language bsl deaf",
+          "quiet", "quiet calm space",
+          "carer_free", "carers free");
+
+  /**
+   * The text beyond name, summary and description that people type: other names, keywords and
+   * category labels, who it is for, languages by name, access needs and places.
+   */
+  private static void searchableExtras(Document doc, IndexedListing listing) {
+    IndexedListing.Extras extras = listing.extras();
+    if (extras.alternateName() != null) {
+      doc.add(new TextField(Fields.ALT_NAME, extras.alternateName(), Field.Store.NO));
+    }
+    StringBuilder keywords = new StringBuilder();
+    extras.keywords().forEach(k -> keywords.append(k).append('\n'));
+    listing.categories().forEach(c -> keywords.append(c.replace('_', ' ')).append('\n'));
+    if (!keywords.isEmpty()) {
+      doc.add(new TextField(Fields.KEYWORDS, keywords.toString(), Field.Store.NO));
+    }
+    if (extras.whoFor() != null) {
+      doc.add(new TextField(Fields.WHO_FOR, extras.whoFor(), Field.Store.NO));
+    }
+    List<String> languageNames = LanguageNames.names(listing.languages());
+    if (!languageNames.isEmpty()) {
+      doc.add(new TextField(Fields.LANGUAGE_TEXT, String.join(" ", languageNames), Field.Store.NO));
+    }
+    StringBuilder access = new StringBuilder();
+    listing
+        .accessibility()
+        .forEach(a -> access.append(ACCESS_WORDS.getOrDefault(a, a)).append(' '));
+    if (!access.isEmpty()) {
+      doc.add(new TextField(Fields.ACCESS_TEXT, access.toString(), Field.Store.NO));
+    }
+    if (!extras.places().isEmpty()) {
+      doc.add(new TextField(Fields.PLACE, String.join("\n", extras.places()), Field.Store.NO));
+    }
+    for (String audience : Audiences.of(listing)) {
+      doc.add(new StringField(Fields.AUDIENCE, audience, Field.Store.NO));
+    }
+    if (extras.vector() != null) {
+      doc.add(
+          new KnnByteVectorField(Fields.VECTOR, extras.vector(), VectorSimilarityFunction.COSINE));
+    }
   }
 
   private static void sessions(Document doc, IndexedListing listing) {

@@ -30,10 +30,20 @@ final class RankingValues extends DoubleValuesSource {
 
   private final LocalDate today;
   private final GeoPoint point;
+  private final Fusion fusion;
 
   RankingValues(LocalDate today, GeoPoint point) {
+    this(today, point, null);
+  }
+
+  /**
+   * @param fusion the fused keyword and semantic ranks to score by, or null to score by the keyword
+   *     query alone
+   */
+  RankingValues(LocalDate today, GeoPoint point, Fusion fusion) {
     this.today = today;
     this.point = point;
+    this.fusion = fusion;
   }
 
   static double freshness(long verifiedDay, LocalDate today) {
@@ -63,6 +73,9 @@ final class RankingValues extends DoubleValuesSource {
       @Override
       public boolean advanceExact(int doc) throws IOException {
         double score = scores == null || !scores.advanceExact(doc) ? 1 : scores.doubleValue();
+        if (fusion != null) {
+          score = fusion.score(ctx.docBase + doc, score);
+        }
         long day = verified.advanceExact(doc) ? verified.longValue() : Long.MIN_VALUE / 2;
         value = score * freshness(day, today) * proximity(doc);
         return true;
@@ -101,14 +114,15 @@ final class RankingValues extends DoubleValuesSource {
 
   @Override
   public int hashCode() {
-    return Objects.hash(today, point);
+    return Objects.hash(today, point, fusion);
   }
 
   @Override
   public boolean equals(Object other) {
     return other instanceof RankingValues r
         && Objects.equals(today, r.today)
-        && Objects.equals(point, r.point);
+        && Objects.equals(point, r.point)
+        && fusion == r.fusion;
   }
 
   @Override

@@ -38,11 +38,20 @@ final class Reasons {
     }
   }
 
-  SearchHits.Hit hit(Document doc, float score) {
+  /**
+   * @param byWords whether the keyword query matches the listing
+   * @param byMeaning whether the semantic leg found it among the nearest in meaning
+   */
+  SearchHits.Hit hit(Document doc, float score, boolean byWords, boolean byMeaning) {
     Double distanceKm = distance(doc);
     boolean placeBound = doc.getFields(Fields.STORED_POINT + ".lat").length > 0;
     List<String> why = new ArrayList<>();
-    terms(doc, why);
+    if (byWords) {
+      terms(doc, why);
+    }
+    if (byMeaning) {
+      why.add("similar in meaning to \"" + clip(query.text()) + "\"");
+    }
     Set<String> direct = values(doc, Fields.DIRECT_NEED);
     for (String need : query.filters().needs()) {
       if (values(doc, Fields.NEED).contains(need)) {
@@ -94,7 +103,7 @@ final class Reasons {
       }
     }
     if (!any) {
-      why.add("matched the description or a similar spelling");
+      why.add("matched words in its description, keywords or details, or a similar spelling");
     }
   }
 
@@ -170,6 +179,12 @@ final class Reasons {
       out.add(value);
     }
     return out;
+  }
+
+  /** The searcher's words as a short quotation. */
+  private static String clip(String text) {
+    String flat = text.strip().replaceAll("\\s+", " ");
+    return flat.length() <= 80 ? flat : flat.substring(0, 77) + "…";
   }
 
   private static boolean intersects(Set<String> a, Set<String> b) {

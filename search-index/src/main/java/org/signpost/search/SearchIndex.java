@@ -5,32 +5,44 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.LatLonDocValuesField;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnByteVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherLifetimeManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The in-heap Lucene index of published listings. It owns the Directory, the analyzers, the one
@@ -47,10 +59,19 @@ public final class SearchIndex implements Closeable {
   private final Analyzer indexAnalyzer;
   private final IndexWriter writer;
   private final SearcherManager searchers;
+  private final SearcherLifetimeManager lifetimes = new SearcherLifetimeManager();
+  private final Cursors cursors;
   private final Map<String, Long> versions = new ConcurrentHashMap<>();
   private final Suggestions suggestions = new Suggestions();
   private final Spelling spelling = new Spelling();
   private volatile Analyzer queryAnalyzer;
+
+  /** Pages keep their searcher this long; a cursor older than that continues on the current one. */
+  static final double KEEP_SEARCHERS_SECONDS = 600;
+
+  /** Cursor key for tests and tools; a deployment passes its own secret. */
+  private static final byte[] DEFAULT_CURSOR_KEY =
+      "signpost-local-cursor-key".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
   /** An empty index using the bundled synonyms. */
   public SearchIndex() {
@@ -58,6 +79,15 @@ public final class SearchIndex implements Closeable {
   }
 
   public SearchIndex(Synonyms synonyms) {
+    this(synonyms, DEFAULT_CURSOR_KEY);
+  }
+
+  /**
+   * @param cursorKey signs cursors (at least 16 bytes); environments sharing it accept each other's
+   *     cursors
+   */
+  public SearchIndex(Synonyms synonyms, byte[] cursorKey) {
+    this.cursors = new Cursors(cursorKey);
     this.directory = new ByteBuffersDirectory();
     this.indexAnalyzer =
         new PerFieldAnalyzerWrapper(
@@ -66,19 +96,8 @@ public final class SearchIndex implements Closeable {
     try {
       IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer);
       config.setRAMBufferSizeMB(32);
-      config.setSimilarity(new StableSimilarity());
       this.writer = new IndexWriter(directory, config);
-      this.searchers =
-          new SearcherManager(
-              writer,
-              new SearcherFactory() {
-                @Override
-                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-                  IndexSearcher searcher = new IndexSearcher(reader);
-                  searcher.setSimilarity(new StableSimilarity());
-                  return searcher;
-                }
-              });
+      this.searchers = new SearcherManager(writer, new SearcherFactory());
     } catch (IOException e) {
       throw new UncheckedIOException("could not open the in-heap index", e);
     }
@@ -89,7 +108,7 @@ public final class SearchIndex implements Closeable {
    * is unchanged, because synonyms only apply to queries.
    */
   public void useSynonyms(Synonyms synonyms) {
-    queryAnalyzer = new SignpostAnalyzer(synonyms.map());
+    queryAnalyzer = KeywordQueries.expanding(synonyms.map());
     List<String> terms = new ArrayList<>();
     synonyms.groups().forEach(terms::addAll);
     suggestions.vocabulary(terms.stream().distinct().toList());
@@ -148,6 +167,7 @@ public final class SearchIndex implements Closeable {
   public void refresh() {
     try {
       searchers.maybeRefreshBlocking();
+      lifetimes.prune(new SearcherLifetimeManager.PruneByAge(KEEP_SEARCHERS_SECONDS));
     } catch (IOException e) {
       throw new UncheckedIOException("index refresh failed", e);
     }
@@ -168,54 +188,229 @@ public final class SearchIndex implements Closeable {
    * InvalidCursorException}.
    */
   public SearchHits search(SearchQuery query) {
-    Sort sort = sort(query);
     String mode = query.sort().name().substring(0, 1);
-    Object[] afterValues =
-        query.cursor() == null ? null : Cursors.decode(query.cursor(), mode, sort.getSort().length);
-    return withSearcher(
-        searcher -> {
-          Query built = build(searcher, query);
-          // The id tie-break makes sort values unique, so the doc id only has to exclude the last
-          // hit.
-          FieldDoc after =
-              afterValues == null
-                  ? null
-                  : new FieldDoc(
-                      Math.max(0, searcher.getIndexReader().maxDoc() - 1), Float.NaN, afterValues);
-          // One pass collects the page, the exact total and the facet counts together.
-          Object[] collected =
-              searcher.search(
-                  built,
-                  new MultiCollectorManager(
-                      new TopFieldCollectorManager(sort, query.limit(), after, Integer.MAX_VALUE),
-                      new FacetCounts()));
-          TopFieldDocs top = (TopFieldDocs) collected[0];
-          @SuppressWarnings("unchecked")
-          Map<String, Map<String, Long>> facets = (Map<String, Map<String, Long>>) collected[1];
-          long total = top.totalHits.value();
-          Reasons reasons = new Reasons(query, indexAnalyzer, queryAnalyzer);
-          List<SearchHits.Hit> hits = new ArrayList<>(top.scoreDocs.length);
-          StoredFields stored = searcher.storedFields();
-          for (ScoreDoc scoreDoc : top.scoreDocs) {
-            Object first = ((FieldDoc) scoreDoc).fields[0];
-            float score =
-                query.sort() == SearchQuery.SortOrder.RELEVANCE && first instanceof Double d
-                    ? d.floatValue()
-                    : 0f;
-            hits.add(reasons.hit(stored.document(scoreDoc.doc), score));
-          }
-          String next =
-              top.scoreDocs.length == query.limit()
-                  ? Cursors.encode(mode, (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1])
-                  : null;
-          String didYouMean =
-              total < FEW_RESULTS && !query.text().isBlank()
-                  ? spelling.suggest(searcher.getIndexReader(), query.text())
-                  : null;
-          SearchHits.Recovery recovery =
-              total == 0 && query.cursor() == null ? recover(searcher, query, didYouMean) : null;
-          return new SearchHits(total, hits, facets, next, didYouMean, recovery);
-        });
+    String fingerprint = fingerprint(query);
+    Cursors.Position position =
+        query.cursor() == null
+            ? null
+            : cursors.decode(query.cursor(), mode, fingerprint, kinds(query));
+    IndexSearcher kept = position == null ? null : lifetimes.acquire(position.searcherVersion());
+    try {
+      if (kept != null) {
+        return search(kept, position.searcherVersion(), query, mode, fingerprint, position);
+      }
+      return withSearcher(
+          searcher ->
+              search(searcher, lifetimes.record(searcher), query, mode, fingerprint, position));
+    } catch (IOException e) {
+      throw new UncheckedIOException("search failed", e);
+    } finally {
+      if (kept != null) {
+        try {
+          lifetimes.release(kept);
+        } catch (IOException e) {
+          throw new UncheckedIOException("searcher release failed", e);
+        }
+      }
+    }
+  }
+
+  private SearchHits search(
+      IndexSearcher searcher,
+      long version,
+      SearchQuery query,
+      String mode,
+      String fingerprint,
+      Cursors.Position position)
+      throws IOException {
+    Query keyword =
+        KeywordQueries.build(queryAnalyzer, indexAnalyzer, searcher.getIndexReader(), query.text());
+    Query filters = filters(query);
+    Legs legs = legs(searcher, query, keyword, filters);
+    Sort sort = sort(query, legs.fusion());
+    BooleanQuery.Builder matching = new BooleanQuery.Builder();
+    if (legs.semanticIds().isEmpty()) {
+      matching.add(keyword, Occur.MUST);
+    } else {
+      matching.add(keyword, Occur.SHOULD);
+      matching.add(new TermInSetQuery(Fields.ID, legs.semanticIds()), Occur.SHOULD);
+      matching.setMinimumNumberShouldMatch(1);
+    }
+    matching.add(filters, Occur.FILTER);
+    Query built = matching.build();
+    // The id tie-break makes sort values unique, so the doc id only has to exclude the last hit.
+    FieldDoc after =
+        position == null
+            ? null
+            : new FieldDoc(
+                Math.max(0, searcher.getIndexReader().maxDoc() - 1), Float.NaN, position.after());
+    // One pass collects the page, the exact total and the facet counts together.
+    Object[] collected =
+        searcher.search(
+            built,
+            new MultiCollectorManager(
+                new TopFieldCollectorManager(sort, query.limit(), after, Integer.MAX_VALUE),
+                new FacetCounts()));
+    TopFieldDocs top = (TopFieldDocs) collected[0];
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Long>> facets = (Map<String, Map<String, Long>>) collected[1];
+    long total = top.totalHits.value();
+    Set<Integer> keywordMatches = keywordMatches(searcher, keyword, top.scoreDocs, legs);
+    Reasons reasons = new Reasons(query, indexAnalyzer, queryAnalyzer);
+    List<SearchHits.Hit> hits = new ArrayList<>(top.scoreDocs.length);
+    StoredFields stored = searcher.storedFields();
+    for (ScoreDoc scoreDoc : top.scoreDocs) {
+      Object first = ((FieldDoc) scoreDoc).fields[0];
+      float score =
+          query.sort() == SearchQuery.SortOrder.RELEVANCE && first instanceof Double d
+              ? d.floatValue()
+              : 0f;
+      boolean byWords = keywordMatches.contains(scoreDoc.doc);
+      boolean byMeaning = legs.semanticDocs().contains(scoreDoc.doc);
+      hits.add(reasons.hit(stored.document(scoreDoc.doc), score, byWords, byMeaning));
+    }
+    String next =
+        top.scoreDocs.length == query.limit()
+            ? cursors.encode(
+                mode, version, fingerprint, (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1])
+            : null;
+    String didYouMean =
+        total < FEW_RESULTS && !query.text().isBlank()
+            ? spelling.suggest(searcher.getIndexReader(), query.text())
+            : null;
+    SearchHits.Recovery recovery =
+        total == 0 && query.cursor() == null ? recover(searcher, query, didYouMean) : null;
+    return new SearchHits(total, hits, facets, next, didYouMean, recovery);
+  }
+
+  /**
+   * The two legs of a relevance search with text: the keyword leg's top hits and the semantic leg's
+   * nearest neighbours under the same filters, fused by rank. Without an embedding, or when sorting
+   * by something else, there is only the keyword query.
+   */
+  private Legs legs(IndexSearcher searcher, SearchQuery query, Query keyword, Query filters)
+      throws IOException {
+    if (query.vector() == null
+        || query.text().isBlank()
+        || query.sort() != SearchQuery.SortOrder.RELEVANCE
+        || !hasVectors(searcher)) {
+      return Legs.NONE;
+    }
+    TopDocs byWords =
+        searcher.search(
+            new BooleanQuery.Builder().add(keyword, Occur.MUST).add(filters, Occur.FILTER).build(),
+            Fusion.DEPTH);
+    TopDocs byMeaning =
+        searcher.search(
+            new KnnByteVectorQuery(Fields.VECTOR, query.vector(), SEMANTIC_DEPTH, filters),
+            SEMANTIC_DEPTH);
+    List<Integer> keywordRanks = new ArrayList<>();
+    for (ScoreDoc d : byWords.scoreDocs) {
+      keywordRanks.add(d.doc);
+    }
+    List<Integer> semanticRanks = new ArrayList<>();
+    Set<Integer> semanticDocs = new HashSet<>();
+    List<BytesRef> ids = new ArrayList<>();
+    StoredFields stored = searcher.storedFields();
+    float best = byMeaning.scoreDocs.length == 0 ? 0 : byMeaning.scoreDocs[0].score;
+    for (ScoreDoc d : byMeaning.scoreDocs) {
+      // Neighbours far below the nearest one say little; a similarity floor keeps a precise
+      // keyword query from filling up with loosely related listings.
+      if (d.score < SEMANTIC_FLOOR || d.score < best - SEMANTIC_BAND) {
+        break;
+      }
+      semanticRanks.add(d.doc);
+      semanticDocs.add(d.doc);
+      ids.add(new BytesRef(stored.document(d.doc, Set.of(Fields.ID)).get(Fields.ID)));
+    }
+    float maxKeyword = byWords.scoreDocs.length == 0 ? 1 : byWords.scoreDocs[0].score;
+    return new Legs(new Fusion(keywordRanks, semanticRanks, maxKeyword), semanticDocs, ids);
+  }
+
+  /** Which of the page's docs the keyword query matches, so reasons never claim a word matched. */
+  private static Set<Integer> keywordMatches(
+      IndexSearcher searcher, Query keyword, ScoreDoc[] page, Legs legs) throws IOException {
+    Set<Integer> matched = new HashSet<>();
+    if (legs.semanticDocs().isEmpty()) {
+      for (ScoreDoc d : page) {
+        matched.add(d.doc);
+      }
+      return matched;
+    }
+    if (page.length == 0) {
+      return matched;
+    }
+    Weight weight =
+        searcher.createWeight(searcher.rewrite(keyword), ScoreMode.COMPLETE_NO_SCORES, 1);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    for (ScoreDoc d : page) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(d.doc, leaves));
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer != null
+          && scorer.iterator().advance(d.doc - leaf.docBase) == d.doc - leaf.docBase) {
+        matched.add(d.doc);
+      }
+    }
+    return matched;
+  }
+
+  private static boolean hasVectors(IndexSearcher searcher) {
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      if (leaf.reader().getFieldInfos().fieldInfo(Fields.VECTOR) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** How many nearest neighbours the semantic leg reads. */
+  static final int SEMANTIC_DEPTH = 50;
+
+  /**
+   * Lucene's cosine score is {@code (1 + cos) / 2}: 0.65 is a cosine of 0.3, below which
+   * sentence-embedding neighbours are rarely about the same thing.
+   */
+  static final float SEMANTIC_FLOOR = 0.65f;
+
+  /** Neighbours more than this below the nearest one are left out. */
+  static final float SEMANTIC_BAND = 0.15f;
+
+  /** The fusion and the semantic leg's docs (global ids) and listing ids. */
+  private record Legs(Fusion fusion, Set<Integer> semanticDocs, List<BytesRef> semanticIds) {
+    static final Legs NONE = new Legs(null, Set.of(), List.of());
+  }
+
+  private static Cursors.Kind[] kinds(SearchQuery query) {
+    return switch (query.sort()) {
+      case RELEVANCE, DISTANCE -> new Cursors.Kind[] {Cursors.Kind.DOUBLE, Cursors.Kind.STRING};
+      case NEXT_SESSION -> new Cursors.Kind[] {Cursors.Kind.STRING_OR_NULL, Cursors.Kind.STRING};
+    };
+  }
+
+  /** Identifies a query, so a cursor only continues the search it came from. */
+  private static String fingerprint(SearchQuery query) {
+    String identity =
+        query.text()
+            + "\u0000"
+            + query.filters()
+            + "\u0000"
+            + query.point()
+            + "\u0000"
+            + query.radiusKm()
+            + "\u0000"
+            + query.sort()
+            + "\u0000"
+            + query.today()
+            + "\u0000"
+            + (query.vector() != null);
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always present", e);
+    }
   }
 
   /** Counts what would match, loosening the query one way at a time. */
@@ -257,7 +452,24 @@ public final class SearchIndex implements Closeable {
     return builder.build();
   }
 
-  private static Sort sort(SearchQuery query) {
+  /** Every filter and the place, as one non-scoring query (match-all when there are none). */
+  private static Query filters(SearchQuery query) {
+    BooleanQuery.Builder builder = new BooleanQuery.Builder();
+    FilterQueries.addTo(builder, query);
+    BooleanQuery built = builder.build();
+    if (built.clauses().isEmpty()) {
+      return new MatchAllDocsQuery();
+    }
+    boolean onlyExclusions = built.clauses().stream().allMatch(c -> c.occur() == Occur.MUST_NOT);
+    return onlyExclusions
+        ? new BooleanQuery.Builder()
+            .add(new MatchAllDocsQuery(), Occur.FILTER)
+            .add(built, Occur.FILTER)
+            .build()
+        : built;
+  }
+
+  private static Sort sort(SearchQuery query, Fusion fusion) {
     SortField byId = new SortField(Fields.ID_SORT, SortField.Type.STRING);
     GeoPoint point = query.point();
     return switch (query.sort()) {
@@ -270,7 +482,8 @@ public final class SearchIndex implements Closeable {
         next.setMissingValue(SortField.STRING_LAST);
         yield new Sort(next, byId);
       }
-      case RELEVANCE -> new Sort(new RankingValues(query.today(), point).getSortField(true), byId);
+      case RELEVANCE ->
+          new Sort(new RankingValues(query.today(), point, fusion).getSortField(true), byId);
     };
   }
 

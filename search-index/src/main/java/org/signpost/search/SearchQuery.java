@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param cursor an opaque cursor from a previous page, or null for the first page
  * @param sort how to order results; distance needs a point
  * @param today the date staleness is measured against (injected so tests can fix it)
+ * @param vector the text's embedding as signed bytes for the semantic leg, or null for keywords
+ *     only
  */
 public record SearchQuery(
     String text,
@@ -21,9 +23,23 @@ public record SearchQuery(
     SortOrder sort,
     int limit,
     String cursor,
-    LocalDate today) {
+    LocalDate today,
+    byte[] vector) {
 
   public static final int MAX_LIMIT = 100;
+
+  /** A keyword-only search. */
+  public SearchQuery(
+      String text,
+      SearchFilters filters,
+      GeoPoint point,
+      Double radiusKm,
+      SortOrder sort,
+      int limit,
+      String cursor,
+      LocalDate today) {
+    this(text, filters, point, radiusKm, sort, limit, cursor, today, null);
+  }
 
   public SearchQuery {
     text = text == null ? "" : text;
@@ -66,24 +82,63 @@ public record SearchQuery(
   }
 
   public SearchQuery withText(String newText) {
-    return new SearchQuery(newText, filters, point, radiusKm, sort, limit, cursor, today);
+    return new SearchQuery(newText, filters, point, radiusKm, sort, limit, cursor, today, null);
   }
 
   public SearchQuery withFilters(SearchFilters newFilters) {
-    return new SearchQuery(text, newFilters, point, radiusKm, sort, limit, cursor, today);
+    return new SearchQuery(text, newFilters, point, radiusKm, sort, limit, cursor, today, vector);
   }
 
   public SearchQuery withPlace(GeoPoint newPoint, Double newRadiusKm) {
     SortOrder newSort = newPoint == null && sort == SortOrder.DISTANCE ? SortOrder.RELEVANCE : sort;
-    return new SearchQuery(text, filters, newPoint, newRadiusKm, newSort, limit, cursor, today);
+    return new SearchQuery(
+        text, filters, newPoint, newRadiusKm, newSort, limit, cursor, today, vector);
   }
 
   public SearchQuery withCursor(String newCursor) {
-    return new SearchQuery(text, filters, point, radiusKm, sort, limit, newCursor, today);
+    return new SearchQuery(text, filters, point, radiusKm, sort, limit, newCursor, today, vector);
   }
 
   public SearchQuery firstPage(int newLimit) {
-    return new SearchQuery(text, filters, point, radiusKm, sort, newLimit, null, today);
+    return new SearchQuery(text, filters, point, radiusKm, sort, newLimit, null, today, vector);
+  }
+
+  /** The same search with the text's embedding, for the semantic leg. */
+  public SearchQuery withVector(byte[] newVector) {
+    return new SearchQuery(text, filters, point, radiusKm, sort, limit, cursor, today, newVector);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof SearchQuery q
+        && text.equals(q.text)
+        && filters.equals(q.filters)
+        && java.util.Objects.equals(point, q.point)
+        && java.util.Objects.equals(radiusKm, q.radiusKm)
+        && sort == q.sort
+        && limit == q.limit
+        && java.util.Objects.equals(cursor, q.cursor)
+        && java.util.Objects.equals(today, q.today)
+        && java.util.Arrays.equals(vector, q.vector);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(
+        text,
+        filters,
+        point,
+        radiusKm,
+        sort,
+        limit,
+        cursor,
+        today,
+        java.util.Arrays.hashCode(vector));
+  }
+
+  @Override
+  public String toString() {
+    return "SearchQuery[text=" + text + ", filters=" + filters + ", sort=" + sort + "]";
   }
 
   /** Result orders. */

@@ -2,6 +2,7 @@ package org.signpost.core.listing;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.signpost.core.embed.Embedding;
 
 /**
  * A stored listing: its live content plus lifecycle and moderation state.
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param nextSession computed next session start (Europe/London local date-time), or null
  * @param pending an edit awaiting moderation while the live content stays published, or null
  * @param moderationNote the reason given by a moderator on rejection, or null
+ * @param embedding the stored embedding of the live content, or null when there is none yet
  */
 public record Listing(
     String id,
@@ -25,7 +27,8 @@ public record Listing(
     Instant lastModified,
     String nextSession,
     ListingContent pending,
-    String moderationNote) {
+    String moderationNote,
+    Embedding embedding) {
 
   public static final String DRAFT = "draft";
   public static final String SUBMITTED = "submitted";
@@ -39,6 +42,34 @@ public record Listing(
     organisationName = organisationName == null ? "" : organisationName;
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(lastModified, "lastModified");
+  }
+
+  /** A listing with no embedding yet. */
+  public Listing(
+      String id,
+      String organisationId,
+      String organisationName,
+      ListingContent content,
+      String status,
+      long version,
+      String assuredDate,
+      Instant lastModified,
+      String nextSession,
+      ListingContent pending,
+      String moderationNote) {
+    this(
+        id,
+        organisationId,
+        organisationName,
+        content,
+        status,
+        version,
+        assuredDate,
+        lastModified,
+        nextSession,
+        pending,
+        moderationNote,
+        null);
   }
 
   public boolean isPublished() {
@@ -66,7 +97,8 @@ public record Listing(
         at,
         next,
         null,
-        null);
+        null,
+        embedding);
   }
 
   public Listing withStatus(String newStatus, Instant at) {
@@ -81,6 +113,24 @@ public record Listing(
         at,
         nextSession,
         pending,
-        moderationNote);
+        moderationNote,
+        embedding);
+  }
+
+  /** The same listing with another embedding (null for none). */
+  public Listing withEmbedding(Embedding newEmbedding) {
+    return new Listing(
+        id,
+        organisationId,
+        organisationName,
+        content,
+        status,
+        version,
+        assuredDate,
+        lastModified,
+        nextSession,
+        pending,
+        moderationNote,
+        newEmbedding);
   }
 }

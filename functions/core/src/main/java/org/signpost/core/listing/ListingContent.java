@@ -6,6 +6,10 @@ import java.util.List;
  * Everything a provider edits about a listing: an HSDS 3.0 service with its locations, schedules
  * and cost, plus the Signpost profile extras. Values are validated by {@link ListingValidator}; the
  * constructor only normalises absent collections to empty ones.
+ *
+ * @param keywords free search terms, such as the source directory's taxonomy labels that have no
+ *     Signpost category; searchable and exported, never shown as categories
+ * @param alternateName another name the service is known by, or null
  */
 public record ListingContent(
     String kind,
@@ -26,7 +30,9 @@ public record ListingContent(
     String capacity,
     List<String> referralRoutes,
     Contact contact,
-    String alert) {
+    String alert,
+    List<String> keywords,
+    String alternateName) {
 
   public ListingContent {
     kind = kind == null ? "activity" : kind;
@@ -45,6 +51,78 @@ public record ListingContent(
             ? List.of("self", "prescriber")
             : copy(referralRoutes);
     contact = contact == null ? Contact.NONE : contact;
+    keywords = copy(keywords);
+  }
+
+  /** Content without keywords or an alternate name. */
+  public ListingContent(
+      String kind,
+      boolean crisis,
+      boolean open247,
+      String name,
+      String summary,
+      String description,
+      List<String> categories,
+      List<String> needs,
+      List<String> delivery,
+      List<Location> locations,
+      Schedule schedule,
+      Cost cost,
+      List<String> languages,
+      Eligibility eligibility,
+      List<String> accessibility,
+      String capacity,
+      List<String> referralRoutes,
+      Contact contact,
+      String alert) {
+    this(
+        kind,
+        crisis,
+        open247,
+        name,
+        summary,
+        description,
+        categories,
+        needs,
+        delivery,
+        locations,
+        schedule,
+        cost,
+        languages,
+        eligibility,
+        accessibility,
+        capacity,
+        referralRoutes,
+        contact,
+        alert,
+        List.of(),
+        null);
+  }
+
+  /** The same content with other search keywords and alternate name. */
+  public ListingContent withKeywords(List<String> newKeywords, String newAlternateName) {
+    return new ListingContent(
+        kind,
+        crisis,
+        open247,
+        name,
+        summary,
+        description,
+        categories,
+        needs,
+        delivery,
+        locations,
+        schedule,
+        cost,
+        languages,
+        eligibility,
+        accessibility,
+        capacity,
+        referralRoutes,
+        contact,
+        alert,
+        newKeywords,
+        newAlternateName);
   }
 
   static <T> List<T> copy(List<T> values) {

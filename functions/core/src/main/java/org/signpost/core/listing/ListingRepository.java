@@ -29,4 +29,12 @@ public interface ListingRepository {
 
   /** Listings of one organisation, in any status. */
   List<Listing> byOrganisation(String organisationId);
+
+  /**
+   * Whether what the store derives from a listing's content (its embedding) is current, so an
+   * import that changes nothing else can skip the write.
+   */
+  default boolean derivedDataCurrent(Listing stored) {
+    return true;
+  }
 }

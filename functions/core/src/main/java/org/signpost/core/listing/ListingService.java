@@ -112,7 +112,8 @@ public final class ListingService {
         && existing.get().content().equals(content)
         && existing.get().organisationId().equals(org.id())
         && existing.get().isPublished()
-        && java.util.Objects.equals(existing.get().assuredDate(), assuredDate)) {
+        && java.util.Objects.equals(existing.get().assuredDate(), assuredDate)
+        && listings.derivedDataCurrent(existing.get())) {
       return ImportOutcome.UNCHANGED;
     }
     if (dryRun) {
@@ -131,7 +132,8 @@ public final class ListingService {
             now,
             nextSession(content, now),
             null,
-            null);
+            null,
+            existing.map(Listing::embedding).orElse(null));
     if (existing.isPresent()) {
       record(caller, listings.update(listing), "imported", existing.get().content(), content, null);
       return ImportOutcome.UPDATED;
@@ -191,7 +193,8 @@ public final class ListingService {
               now,
               current.nextSession(),
               content,
-              null);
+              null,
+              current.embedding());
       action = "edit_submitted";
     } else {
       next = current.withContent(content, Listing.SUBMITTED, now, nextSession(content, now));
@@ -236,7 +239,8 @@ public final class ListingService {
             now,
             nextSession(current.content(), now),
             current.pending(),
-            current.moderationNote());
+            current.moderationNote(),
+            current.embedding());
     Listing saved = listings.update(verified);
     record(caller, saved, "verified", null, null, null);
     return saved;

@@ -21,6 +21,9 @@ public final class ListingValidator {
   static final int MAX_SHORT_TEXT = 500;
   static final int MAX_LOCATIONS = 20;
   static final int MAX_SESSIONS = 50;
+  static final int MAX_KEYWORDS = 40;
+  static final int MAX_KEYWORD = 100;
+  static final int MAX_ALTERNATE_NAME = 250;
 
   private static final Pattern POSTCODE =
       Pattern.compile("^(GIR ?0AA|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2})$");
@@ -41,6 +44,13 @@ public final class ListingValidator {
     c.text("summary", content.summary(), 0, MAX_SUMMARY, false);
     c.text("description", content.description(), 0, MAX_DESCRIPTION, false);
     c.text("alert", content.alert(), 0, MAX_SHORT_TEXT, false);
+    c.text("alternate_name", content.alternateName(), 0, MAX_ALTERNATE_NAME, false);
+    if (content.keywords().size() > MAX_KEYWORDS) {
+      c.fail("keywords", "at most " + MAX_KEYWORDS + " keywords");
+    }
+    for (int i = 0; i < content.keywords().size(); i++) {
+      c.text("keywords[" + i + "]", content.keywords().get(i), 1, MAX_KEYWORD, true);
+    }
     c.allOf("categories", content.categories(), Vocabulary.CATEGORIES, 10);
     c.allOf("needs", content.needs(), Set.copyOf(Vocabulary.NEEDS), 15);
     c.allOf("delivery", content.delivery(), Vocabulary.DELIVERY, 3);

@@ -58,7 +58,8 @@ public final class ModerationService {
             now,
             service.nextSession(approved, now),
             null,
-            null);
+            null,
+            current.embedding());
     Listing saved = listings.update(next);
     service.record(
         caller,
@@ -93,7 +94,8 @@ public final class ModerationService {
             clock.instant(),
             current.nextSession(),
             null,
-            reason.strip());
+            reason.strip(),
+            current.embedding());
     Listing saved = listings.update(next);
     service.record(caller, saved, "rejected", null, null, reason.strip());
     return saved;

@@ -102,7 +102,37 @@ public final class ListingProjection {
         date(schedule.validFrom()),
         date(schedule.validTo()),
         closures,
-        dated);
+        dated,
+        extras(listing));
+  }
+
+  /**
+   * Searchable text beyond name and description, and the stored embedding (never computed here).
+   */
+  private static IndexedListing.Extras extras(Listing listing) {
+    ListingContent c = listing.content();
+    List<String> places = new ArrayList<>();
+    for (ListingContent.Location location : c.locations()) {
+      StringBuilder place = new StringBuilder();
+      if (location.name() != null) {
+        place.append(location.name()).append(", ");
+      }
+      if (location.address() != null) {
+        place.append(location.address());
+      }
+      if (location.postcode() != null) {
+        place.append(' ').append(location.postcode());
+      }
+      if (!place.isEmpty()) {
+        places.add(place.toString());
+      }
+    }
+    return new IndexedListing.Extras(
+        c.alternateName(),
+        c.keywords(),
+        c.eligibility().whoFor(),
+        places,
+        listing.embedding() == null ? null : listing.embedding().vector());
   }
 
   private static LocalDate date(String iso) {

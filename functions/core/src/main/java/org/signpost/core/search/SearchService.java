@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.signpost.core.crisis.CrisisDetector;
 import org.signpost.core.crisis.CrisisRoutes;
+import org.signpost.core.embed.Embedder;
+import org.signpost.core.embed.Embedding;
 import org.signpost.core.listing.Listing;
 import org.signpost.core.listing.ListingChangeFeed;
 import org.signpost.core.time.Clocks;
@@ -46,6 +48,7 @@ public final class SearchService {
   private final CrisisDetector crisisDetector = new CrisisDetector();
   private final CrisisRoutes crisisRoutes;
   private final SynonymSource synonymSource;
+  private final Embedder embedder;
   private final Object catchUpLock = new Object();
   private volatile long synonymVersion;
   private volatile Instant lastPoll = Instant.EPOCH;
@@ -67,6 +70,22 @@ public final class SearchService {
       Duration pollInterval,
       CrisisRoutes crisisRoutes,
       SynonymSource synonymSource) {
+    this(index, feed, clock, pollInterval, crisisRoutes, synonymSource, Embedder.NONE);
+  }
+
+  /**
+   * @param embedder embeds query text for the semantic leg; {@link Embedder#NONE}, or a model that
+   *     failed to load, means keyword search only
+   */
+  public SearchService(
+      SearchIndex index,
+      ListingChangeFeed feed,
+      Clock clock,
+      Duration pollInterval,
+      CrisisRoutes crisisRoutes,
+      SynonymSource synonymSource,
+      Embedder embedder) {
+    this.embedder = embedder;
     this.index = index;
     this.feed = feed;
     this.clock = clock;
@@ -126,10 +145,38 @@ public final class SearchService {
     }
   }
 
-  /** Searches after catching up. */
+  /** Searches after catching up, with the semantic leg when the model is available. */
   public SearchHits search(SearchQuery query) {
     catchUp();
-    return index.search(query);
+    return index.search(withMeaning(query));
+  }
+
+  /** The query with its text's embedding; unchanged when there is no text or no model. */
+  private SearchQuery withMeaning(SearchQuery query) {
+    if (query.vector() != null
+        || query.text().isBlank()
+        || query.sort() != SearchQuery.SortOrder.RELEVANCE
+        || !embedder.available()) {
+      return query;
+    }
+    try {
+      return query.withVector(Embedding.quantise(embedder.embed(clip(query.text()))));
+    } catch (RuntimeException e) {
+      LOG.warn("query embedding failed; answering by keywords alone: {}", e.toString());
+      return query;
+    }
+  }
+
+  /** The model reads a few hundred word pieces at most; more text only costs time. */
+  static String clip(String text) {
+    return text.length() <= MAX_EMBEDDED_CHARS ? text : text.substring(0, MAX_EMBEDDED_CHARS);
+  }
+
+  static final int MAX_EMBEDDED_CHARS = 1000;
+
+  /** Whether searches use the semantic leg: false when no model is loaded. */
+  public boolean semantic() {
+    return embedder.available();
   }
 
   /**

@@ -32,6 +32,7 @@ public final class HsdsMapping {
     putInt(s, "maximum_age", c.eligibility().maximumAge());
     s.put("assured_date", listing.assuredDate());
     s.put("alert", c.alert());
+    s.put("alternate_name", c.alternateName());
     s.put("last_modified", listing.lastModified().toString());
 
     ObjectNode org = s.putObject("organization");
@@ -173,6 +174,8 @@ public final class HsdsMapping {
     if (c.summary() != null) {
       terms.add(new String[] {HsdsTaxonomies.profileTerm("summary", null), c.summary()});
     }
+    c.keywords()
+        .forEach(k -> terms.add(new String[] {HsdsTaxonomies.profileTerm("keyword", null), k}));
     for (ListingContent.Closure closure : c.schedule().closures()) {
       String value =
           closure.from()

@@ -121,7 +121,9 @@ final class HsdsServiceReader {
             b.capacity,
             routes,
             new ListingContent.Contact(phone, text(service, "email"), text(service, "url")),
-            text(service, "alert"));
+            text(service, "alert"),
+            List.copyOf(b.keywords),
+            text(service, "alternate_name"));
     return new ImportItem.Accepted(
         file, line, id, orgId, organisation, content, text(service, "assured_date"), b.warnings);
   }
@@ -147,6 +149,7 @@ final class HsdsServiceReader {
     final List<String> warnings = new ArrayList<>();
     final Set<String> needs = new LinkedHashSet<>();
     final Set<String> categories = new LinkedHashSet<>();
+    final Set<String> keywords = new LinkedHashSet<>();
     final Set<String> flags = new LinkedHashSet<>();
     final Set<String> delivery = new LinkedHashSet<>();
     final Set<String> accessibility = new LinkedHashSet<>();
@@ -209,6 +212,11 @@ final class HsdsServiceReader {
         case "capacity" -> capacity = option;
         case "referral_route" -> routes.add(option);
         case "summary" -> summary = value;
+        case "keyword" -> {
+          if (value != null && !value.isBlank()) {
+            keywords.add(value.strip());
+          }
+        }
         case "closure" -> closure(value);
         default -> warn("profile attribute '" + Values.clip(name) + "' is unknown");
       }

@@ -21,7 +21,7 @@ public final class HsdsTaxonomies {
       List.of("kind", "delivery", "accessibility", "capacity", "referral_route");
 
   /** Profile terms whose attribute carries free text in {@code value}. */
-  static final List<String> TEXT = List.of("summary", "closure");
+  static final List<String> TEXT = List.of("summary", "closure", "keyword");
 
   /** One term of a taxonomy. */
   public record Term(String id, String taxonomyId, String code, String name, String description) {}

@@ -131,6 +131,7 @@ final class OhanaCsvPackage {
     ObjectNode s = Json.MAPPER.createObjectNode();
     s.put("id", prefix + "-svc-" + id);
     s.put("name", cell(row, "name"));
+    s.put("alternate_name", cell(row, "alternate_name"));
     s.put("description", cell(row, "description"));
     s.putObject("organization")
         .put("id", prefix + "-org-" + orgId)
@@ -267,22 +268,29 @@ final class OhanaCsvPackage {
       }
     }
     Set<String> categories = new LinkedHashSet<>();
-    int unmapped = 0;
     for (String name : names) {
-      var category = TaxonomyCodes.category(name);
-      if (category.isPresent()) {
-        categories.add(category.get());
-      } else {
-        unmapped++;
-      }
-    }
-    if (unmapped > 0) {
-      w.add("taxonomy: terms with no Signpost category were not imported");
+      TaxonomyCodes.category(name).ifPresent(categories::add);
     }
     ArrayNode attributes = s.withArray("attributes");
     categories.stream()
         .limit(10)
         .forEach(c -> attributes.addObject().put("taxonomy_term_id", "category:" + c));
+    // Every source term is kept as a search keyword, mapped or not: they are the directory's own
+    // words for what the service does, and often exactly what people type.
+    Set<String> keywords = new LinkedHashSet<>(names);
+    String column = cell(row, "keywords");
+    if (column != null) {
+      for (String keyword : column.split("\\s*[,;]\\s*")) {
+        if (!keyword.isBlank()) {
+          keywords.add(keyword.strip());
+        }
+      }
+    }
+    keywords.stream()
+        .filter(k -> k.length() <= 100)
+        .limit(40)
+        .forEach(
+            k -> attributes.addObject().put("taxonomy_term_id", "profile:keyword").put("value", k));
   }
 
   private void index(

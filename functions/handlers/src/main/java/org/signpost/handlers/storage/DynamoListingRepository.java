@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.signpost.core.embed.Embedding;
 import org.signpost.core.errors.SignpostException;
 import org.signpost.core.listing.Listing;
 import org.signpost.core.listing.ListingChangeFeed;
@@ -152,6 +153,11 @@ public final class DynamoListingRepository implements ListingRepository, Listing
     item.setChgBucket(Tables.bucketFor(listing.id()));
     item.setChgSort(SearchService.changeKey(listing));
     item.setReviewFlag(listing.awaitingReview() ? REVIEW : null);
+    if (listing.embedding() != null) {
+      item.setVector(listing.embedding().vector());
+      item.setVectorModel(listing.embedding().model());
+      item.setVectorText(listing.embedding().fingerprint());
+    }
     return item;
   }
 
@@ -167,7 +173,18 @@ public final class DynamoListingRepository implements ListingRepository, Listing
         Instant.parse(item.getLastModified()),
         item.getNextSession(),
         item.getPending() == null ? null : content(item.getPending()),
-        item.getModerationNote());
+        item.getModerationNote(),
+        embedding(item));
+  }
+
+  private static Embedding embedding(ListingItem item) {
+    if (item.getVector() == null
+        || item.getVector().length == 0
+        || item.getVectorModel() == null
+        || item.getVectorText() == null) {
+      return null;
+    }
+    return new Embedding(item.getVectorModel(), item.getVectorText(), item.getVector());
   }
 
   private static ListingContent content(String json) {

@@ -27,6 +27,9 @@ public class ListingItem {
   private String chgBucket;
   private String chgSort;
   private String reviewFlag;
+  private byte[] vector;
+  private String vectorModel;
+  private String vectorText;
 
   @DynamoDbPartitionKey
   public String getId() {
@@ -146,5 +149,31 @@ public class ListingItem {
 
   public void setChgSort(String chgSort) {
     this.chgSort = chgSort;
+  }
+
+  /** The content's embedding, quantised to signed bytes (see core's Embedding). */
+  public byte[] getVector() {
+    return vector;
+  }
+
+  public void setVector(byte[] vector) {
+    this.vector = vector;
+  }
+
+  public String getVectorModel() {
+    return vectorModel;
+  }
+
+  public void setVectorModel(String vectorModel) {
+    this.vectorModel = vectorModel;
+  }
+
+  /** Fingerprint of the text the vector was made from. */
+  public String getVectorText() {
+    return vectorText;
+  }
+
+  public void setVectorText(String vectorText) {
+    this.vectorText = vectorText;
   }
 }

@@ -32,6 +32,8 @@ public record Config(
           "AWS_REGION",
           "TRUST_NEW_ORGANISATIONS",
           "SEARCH_POLL_MS",
+          // "off" stores listings without embeddings and searches by keywords only
+          "EMBEDDINGS",
           // read by ReferralSettings
           "WEB_SECRET",
           "REFERRAL_RETENTION_DAYS",
@@ -64,6 +66,11 @@ public record Config(
       boolean trustNewOrganisations,
       long searchPollMillis) {
     this(tablePrefix, dynamoEndpoint, region, trustNewOrganisations, searchPollMillis, "");
+  }
+
+  /** Whether listings are embedded and searches use the semantic leg (EMBEDDINGS, default on). */
+  public static boolean embeddingsEnabled() {
+    return setting("EMBEDDINGS").map(v -> !v.strip().equalsIgnoreCase("off")).orElse(true);
   }
 
   public static Config fromEnvironment() {

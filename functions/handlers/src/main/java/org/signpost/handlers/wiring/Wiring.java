@@ -5,14 +5,18 @@ import java.time.Duration;
 import java.util.Optional;
 import org.signpost.core.crisis.CrisisDetector;
 import org.signpost.core.crisis.CrisisRoutes;
+import org.signpost.core.embed.Embedder;
+import org.signpost.core.embed.EmbeddingListings;
 import org.signpost.core.geo.Geocoder;
 import org.signpost.core.geo.OutcodeGeocoder;
+import org.signpost.core.listing.ListingRepository;
 import org.signpost.core.listing.ListingService;
 import org.signpost.core.listing.ModerationService;
 import org.signpost.core.org.OrganisationService;
 import org.signpost.core.referral.ReferralService;
 import org.signpost.core.search.SearchParams;
 import org.signpost.core.search.SearchService;
+import org.signpost.handlers.embed.MiniLmEmbedder;
 import org.signpost.handlers.storage.DynamoListingRepository;
 import org.signpost.handlers.storage.DynamoOrganisationRepository;
 import org.signpost.handlers.storage.DynamoPostcodes;
@@ -21,6 +25,7 @@ import org.signpost.handlers.storage.DynamoRevisionRepository;
 import org.signpost.handlers.storage.DynamoSettings;
 import org.signpost.handlers.web.Web;
 import org.signpost.search.SearchIndex;
+import org.signpost.search.Synonyms;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -54,6 +59,12 @@ public final class Wiring {
   public final DynamoSettings settingsTable;
   public final SearchParams searchParams;
 
+  /** The sentence-embedding model, or {@link Embedder#NONE} when EMBEDDINGS is off. */
+  public final Embedder embedder;
+
+  /** The listings store as services write it: each write stores the content's embedding. */
+  public final ListingRepository embeddedListings;
+
   public Wiring(Config config, Clock clock) {
     this(config, ReferralSettings.fromEnvironment(), clock);
   }
@@ -66,12 +77,14 @@ public final class Wiring {
     this.dynamo = dynamoClient(config);
     this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
     this.listings = new DynamoListingRepository(enhanced, config.tablePrefix());
+    this.embedder = Config.embeddingsEnabled() ? MiniLmEmbedder.shared() : Embedder.NONE;
+    this.embeddedListings = new EmbeddingListings(listings, embedder);
     this.organisations = new DynamoOrganisationRepository(enhanced, config.tablePrefix());
     this.revisions = new DynamoRevisionRepository(enhanced, config.tablePrefix());
     this.listingService =
         new ListingService(
-            listings, organisations, revisions, clock, config.trustNewOrganisations());
-    this.moderationService = new ModerationService(listings, listingService, clock);
+            embeddedListings, organisations, revisions, clock, config.trustNewOrganisations());
+    this.moderationService = new ModerationService(embeddedListings, listingService, clock);
     this.organisationService = new OrganisationService(organisations);
     this.referrals = new DynamoReferralRepository(dynamo, enhanced, config.tablePrefix());
     this.referralService =
@@ -112,14 +125,26 @@ public final class Wiring {
   public SearchService newSearchService() {
     SearchService service =
         new SearchService(
-            new SearchIndex(),
+            new SearchIndex(Synonyms.bundled(), cursorKey(settings.webSecret())),
             listings,
             clock,
             Duration.ofMillis(config.searchPollMillis()),
             CrisisRoutes.configured(Optional.of(config.crisisRoutes())),
-            settingsTable);
+            settingsTable,
+            embedder);
     service.build();
     return service;
+  }
+
+  /** Cursors are signed with a key derived from the web secret, shared by every environment. */
+  static byte[] cursorKey(byte[] webSecret) {
+    try {
+      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+      digest.update("search-cursor:".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return digest.digest(webSecret);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always present", e);
+    }
   }
 
   public static DynamoDbClient dynamoClient(Config config) {
