@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.IntRange;
 import org.apache.lucene.document.KnnByteVectorField;
@@ -44,7 +45,7 @@ final class ListingDocuments {
     doc.add(new TextField(Fields.NAME, listing.name(), Field.Store.YES));
     doc.add(new TextField(Fields.SUMMARY, listing.summary(), Field.Store.YES));
     doc.add(new TextField(Fields.DESCRIPTION, listing.description(), Field.Store.NO));
-    doc.add(new TextField(Fields.SPELL, listing.name() + "\n" + listing.summary(), Field.Store.NO));
+    doc.add(new Field(Fields.SPELL, spellingText(listing), SPELLING_TYPE));
     searchableExtras(doc, listing);
     keywords(doc, Fields.CATEGORY, listing.categories());
     keywords(doc, Fields.NEED, listing.needs());
@@ -90,6 +91,32 @@ final class ListingDocuments {
     }
     sessions(doc, listing);
     return doc;
+  }
+
+  /** Which words exist, for typo matching: no positions or norms needed. */
+  private static final FieldType SPELLING_TYPE = spellingType();
+
+  private static FieldType spellingType() {
+    FieldType type = new FieldType();
+    type.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS);
+    type.setTokenized(true);
+    type.setOmitNorms(true);
+    type.freeze();
+    return type;
+  }
+
+  /** Every word a listing is written in, so a misspelling can be matched to the right one. */
+  static String spellingText(IndexedListing listing) {
+    StringBuilder text = new StringBuilder(listing.name()).append('\n').append(listing.summary());
+    IndexedListing.Extras extras = listing.extras();
+    if (extras.alternateName() != null) {
+      text.append('\n').append(extras.alternateName());
+    }
+    extras.keywords().forEach(k -> text.append('\n').append(k));
+    if (extras.whoFor() != null) {
+      text.append('\n').append(extras.whoFor());
+    }
+    return text.append('\n').append(listing.description()).toString();
   }
 
   /** Accessibility codes in the words people use for them. */

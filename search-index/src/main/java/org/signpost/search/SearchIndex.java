@@ -178,6 +178,21 @@ public final class SearchIndex implements Closeable {
     return withSearcher(searcher -> searcher.getIndexReader().numDocs());
   }
 
+  /**
+   * The text with each word no listing contains replaced by the closest word one does, for the
+   * semantic leg: the embedding model reads a misspelt word as something else entirely.
+   */
+  public String respell(String text) {
+    if (text == null || text.isBlank()) {
+      return text;
+    }
+    return withSearcher(
+        searcher -> {
+          String corrected = spelling.suggest(searcher.getIndexReader(), text);
+          return corrected == null ? text : corrected;
+        });
+  }
+
   /** Up to eight completions of a prefix, from listing names and the vocabulary. */
   public List<String> suggest(String prefix) {
     return suggestions.complete(prefix);

@@ -160,7 +160,8 @@ public final class SearchService {
       return query;
     }
     try {
-      return query.withVector(Embedding.quantise(embedder.embed(clip(query.text()))));
+      String text = index.respell(clip(query.text()));
+      return query.withVector(Embedding.quantise(embedder.embed(text)));
     } catch (RuntimeException e) {
       LOG.warn("query embedding failed; answering by keywords alone: {}", e.toString());
       return query;
