@@ -42,6 +42,9 @@ public final class Bench {
     "loneliness", "low_mood_anxiety", "physical_activity", "learning_english", "carers"
   };
 
+  /** The sentence-embedding model's size. */
+  static final int DIMENSIONS = 384;
+
   private Bench() {}
 
   /** Options: {@code --sizes 10000,100000}, {@code --iterations N}, {@code --no-dynamo}. */
@@ -75,7 +78,7 @@ public final class Bench {
     out.println("| Listings | Scenario | p50 | p99 | Notes |");
     out.println("|---|---|---|---|---|");
     for (int size : sizes) {
-      List<IndexedListing> corpus = CorpusGenerator.generate(size, SEED);
+      List<IndexedListing> corpus = CorpusGenerator.generate(size, SEED, DIMENSIONS);
       long before = usedHeap();
       long started = System.nanoTime();
       SearchIndex index = new SearchIndex();
@@ -95,6 +98,25 @@ public final class Bench {
           Latencies.measure(
               warmup, n, i -> index.search(query(WORDS[i % WORDS.length], null, null)));
       row(out, size, "keyword only", keyword, "");
+      java.util.Random queryVectors = new java.util.Random(SEED + 2);
+      byte[][] vectors = new byte[64][];
+      for (int v = 0; v < vectors.length; v++) {
+        vectors[v] = CorpusGenerator.randomVector(queryVectors, DIMENSIONS);
+      }
+      Latencies hybrid =
+          Latencies.measure(
+              warmup,
+              n,
+              i ->
+                  index.search(
+                      query(WORDS[i % WORDS.length], null, null)
+                          .withVector(vectors[i % vectors.length])));
+      row(
+          out,
+          size,
+          "hybrid: keyword + semantic leg, rank fusion (query vector given)",
+          hybrid,
+          "random unit vectors, " + DIMENSIONS + " dims, int8");
       Latencies combined = Latencies.measure(warmup, n, i -> index.search(combined(i)));
       row(out, size, "keyword + need + 5 km + distance sort + facets", combined, "");
       Latencies filters =
@@ -113,6 +135,18 @@ public final class Bench {
       try (PlainLuceneBaseline plain = new PlainLuceneBaseline(corpus)) {
         long plainBuild = (System.nanoTime() - plainStarted) / 1_000_000;
         long plainHeap = (usedHeap() - plainBefore) >> 20;
+        Latencies plainKeyword =
+            Latencies.measure(warmup, n, i -> plain.keyword(WORDS[i % WORDS.length]));
+        row(
+            out,
+            size,
+            "baseline: plain Lucene BM25 keyword, top 20",
+            plainKeyword,
+            String.format(
+                Locale.ROOT,
+                "Signpost keyword p50 is %.2f× this, hybrid %.2f×",
+                keyword.percentileMillis(50) / plainKeyword.percentileMillis(50),
+                hybrid.percentileMillis(50) / plainKeyword.percentileMillis(50)));
         Latencies baseline =
             Latencies.measure(
                 warmup,

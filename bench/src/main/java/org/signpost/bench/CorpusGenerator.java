@@ -117,12 +117,37 @@ final class CorpusGenerator {
   private CorpusGenerator() {}
 
   static List<IndexedListing> generate(int count, long seed) {
+    return generate(count, seed, 0);
+  }
+
+  /**
+   * @param dimensions with more than zero, each listing carries a random unit vector of that many
+   *     dimensions (int8), standing in for a sentence embedding of the model's size
+   */
+  static List<IndexedListing> generate(int count, long seed, int dimensions) {
     Random random = new Random(seed);
+    Random vectors = new Random(seed + 1);
     List<IndexedListing> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      out.add(listing(i, random));
+      IndexedListing listing = listing(i, random);
+      if (dimensions > 0) {
+        listing =
+            listing.withExtras(
+                new IndexedListing.Extras(
+                    null, List.of(), null, List.of(), randomVector(vectors, dimensions)));
+      }
+      out.add(listing);
     }
     return out;
+  }
+
+  /** A random direction, quantised to signed bytes as stored embeddings are. */
+  static byte[] randomVector(Random random, int dimensions) {
+    float[] v = new float[dimensions];
+    for (int i = 0; i < dimensions; i++) {
+      v[i] = (float) random.nextGaussian();
+    }
+    return org.signpost.core.embed.Embedding.quantise(v);
   }
 
   private static IndexedListing listing(int i, Random r) {

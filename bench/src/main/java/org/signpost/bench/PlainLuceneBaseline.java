@@ -91,6 +91,22 @@ final class PlainLuceneBaseline implements Closeable {
     return top.scoreDocs.length + searcher.count(query);
   }
 
+  /** BM25 over name, summary and description, top 20 by score, stored fields read. */
+  int keyword(String text) throws IOException {
+    BooleanQuery.Builder words = new BooleanQuery.Builder();
+    for (String term : terms(text)) {
+      for (String field : List.of("name", "summary", "description")) {
+        words.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+      }
+    }
+    var top = searcher.search(words.build(), 20);
+    var stored = searcher.storedFields();
+    for (var hit : top.scoreDocs) {
+      stored.document(hit.doc);
+    }
+    return top.scoreDocs.length;
+  }
+
   private List<String> terms(String text) throws IOException {
     List<String> out = new ArrayList<>();
     try (TokenStream stream = analyzer.tokenStream("name", text)) {

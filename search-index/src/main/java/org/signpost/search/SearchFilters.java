@@ -60,6 +60,10 @@ public record SearchFilters(
     return edit(f -> f.categories = newCategories);
   }
 
+  public SearchFilters withFree(Boolean newFree) {
+    return edit(f -> f.free = newFree);
+  }
+
   public SearchFilters withDelivery(List<String> newDelivery) {
     return edit(f -> f.delivery = newDelivery);
   }

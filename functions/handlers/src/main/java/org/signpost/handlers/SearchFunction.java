@@ -11,6 +11,7 @@ import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
 import org.signpost.handlers.http.Json;
+import org.signpost.handlers.wiring.Config;
 import org.signpost.handlers.wiring.Wiring;
 import org.signpost.search.InvalidCursorException;
 
@@ -70,6 +71,11 @@ public final class SearchFunction extends HttpFunction {
       throw new SignpostException.Unavailable("the search index is still loading");
     }
     var body = Json.MAPPER.createObjectNode().put("status", "ok").put("listings", search.size());
+    body.put("semantic_search", search.semantic());
+    if (!search.semantic() && Config.embeddingsEnabled()) {
+      body.putArray("warnings")
+          .add("the embedding model did not load: search is answering by keywords only");
+    }
     return ApiResponse.json(200, Json.write(body));
   }
 }

@@ -89,9 +89,17 @@ class SharedDataImportIT {
     assertThat(results).hasSizeGreaterThanOrEqualTo(10);
     for (int i = 0; i < 10; i++) {
       JsonNode hit = results.get(i);
-      assertThat(hit.get("name").asText() + " " + hit.path("organisation").path("name").asText())
+      // Judged by what the service says it does: its names, description and keywords.
+      var listing = wiring.listings.find(hit.get("id").asText()).orElseThrow().content();
+      assertThat(
+              String.join(
+                  " ",
+                  listing.name(),
+                  hit.path("organisation").path("name").asText(),
+                  String.valueOf(listing.description()),
+                  String.join(" ", listing.keywords())))
           .as("hit %d", i)
-          .containsAnyOf("Food", "Pantry", "Pantries", "Kitchen", "Meal");
+          .containsAnyOf("Food", "food", "Pantry", "pantry", "Pantries", "Kitchen", "Meal", "meal");
       assertThat(hit.get("distance_km").asDouble()).isLessThanOrEqualTo(25.0);
     }
   }

@@ -34,6 +34,9 @@ public final class Cli {
                                            CSV into the local store (for near=FULL POSTCODE)
         bench [--sizes 10000,100000] [--iterations N] [--no-dynamo]
                                            run the search benchmark and print a Markdown table
+        eval [--per-query] [--set demo|baltimore] [--keyword-only]
+                                           judged queries: Signpost against plain BM25
+                                           (nDCG@10, P@10, recall@20) in the same run
       """;
 
   private Cli() {}
@@ -52,6 +55,10 @@ public final class Cli {
           case "postcodes" -> postcodes(rest);
           case "bench" -> {
             org.signpost.bench.Bench.main(rest.toArray(String[]::new));
+            yield 0;
+          }
+          case "eval" -> {
+            org.signpost.bench.eval.Evaluation.main(rest.toArray(String[]::new));
             yield 0;
           }
           default -> {
