@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.signpost.handlers.embed.MiniLmEmbedder;
 import org.signpost.search.GeoPoint;
 import org.signpost.search.IndexedListing;
 import org.signpost.search.SearchFilters;
@@ -47,13 +48,18 @@ public final class Bench {
 
   private Bench() {}
 
-  /** Options: {@code --sizes 10000,100000}, {@code --iterations N}, {@code --no-dynamo}. */
+  /**
+   * Options: {@code --sizes 10000,100000}, {@code --iterations N}, {@code --no-dynamo}, {@code
+   * --no-embedding} (skip timing the query-embedding model).
+   */
   public static void main(String[] args) throws Exception {
     List<Integer> sizes = List.of(10_000, 100_000);
     int iterations = 3000;
     boolean dynamo = true;
+    boolean embeddings = true;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "--no-embedding" -> embeddings = false;
         case "--sizes" ->
             sizes = java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
         case "--iterations" -> iterations = Integer.parseInt(args[++i]);
@@ -61,10 +67,40 @@ public final class Bench {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    run(sizes, iterations, dynamo, System.out);
+    run(sizes, iterations, dynamo, embeddings, System.out);
   }
 
   static void run(List<Integer> sizes, int iterations, boolean dynamo, PrintStream out)
+      throws Exception {
+    run(sizes, iterations, dynamo, false, out);
+  }
+
+  /** The query-embedding cost: new sentences each time, then the same ones from the cache. */
+  static void queryEmbedding(int iterations, PrintStream out) throws Exception {
+    MiniLmEmbedder model = MiniLmEmbedder.shared();
+    if (!model.available()) {
+      out.println("| - | query embedding | | | model unavailable: " + model.failure() + " |");
+      return;
+    }
+    int n = Math.max(50, Math.min(iterations, 500));
+    Latencies fresh =
+        Latencies.measure(
+            20,
+            n,
+            i ->
+                model.embed(
+                    WORDS[i % WORDS.length]
+                        + " near me for someone who feels "
+                        + TYPOS[i % TYPOS.length]
+                        + " "
+                        + i));
+    row(out, 0, "query embedding, MiniLM int8 model, new sentence each time", fresh, "one thread");
+    Latencies cached = Latencies.measure(20, n, i -> model.embed(WORDS[i % WORDS.length]));
+    row(out, 0, "query embedding, repeated query (cache hit)", cached, "");
+  }
+
+  static void run(
+      List<Integer> sizes, int iterations, boolean dynamo, boolean embeddings, PrintStream out)
       throws Exception {
     out.printf(
         Locale.ROOT,
@@ -77,6 +113,9 @@ public final class Bench {
         iterations);
     out.println("| Listings | Scenario | p50 | p99 | Notes |");
     out.println("|---|---|---|---|---|");
+    if (embeddings) {
+      queryEmbedding(iterations, out);
+    }
     for (int size : sizes) {
       List<IndexedListing> corpus = CorpusGenerator.generate(size, SEED, DIMENSIONS);
       long before = usedHeap();

@@ -22,6 +22,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
@@ -77,9 +78,59 @@ final class KeywordQueries {
 
   private KeywordQueries() {}
 
-  /** An analyzer that expands synonyms and drops filler and generic words, for queries. */
+  /**
+   * An analyzer that expands synonyms, for queries. It removes no words: removing a word after
+   * synonym expansion can break the token graph of a multi-word synonym, so filler and generic
+   * words are dropped when the query is built instead ({@link TopicalQueryBuilder}).
+   */
   static Analyzer expanding(SynonymMap synonyms) {
-    return new SignpostAnalyzer(synonyms, QUERY_STOPS);
+    return new SignpostAnalyzer(synonyms, CharArraySet.EMPTY_SET);
+  }
+
+  /** Filler, generic and English stop words as the expanding analyzer leaves them: stemmed. */
+  private static final java.util.Set<String> STOP_STEMS = stopStems();
+
+  private static java.util.Set<String> stopStems() {
+    java.util.Set<String> stems = new java.util.HashSet<>();
+    try (Analyzer stemming = new SignpostAnalyzer(null, CharArraySet.EMPTY_SET)) {
+      for (Object word : QUERY_STOPS) {
+        stems.addAll(analyse(stemming, Fields.NAME, new String((char[]) word), 4));
+      }
+    }
+    return java.util.Set.copyOf(stems);
+  }
+
+  /**
+   * Builds queries from the expanding analyzer's token graph, leaving out filler and generic words:
+   * a word left out matches nothing, so a multi-word phrase that needs it falls back on its
+   * synonyms, and a synonym group keeps its other terms.
+   */
+  static final class TopicalQueryBuilder extends QueryBuilder {
+    TopicalQueryBuilder(Analyzer analyzer) {
+      super(analyzer);
+    }
+
+    @Override
+    protected Query newTermQuery(Term term, float boost) {
+      return STOP_STEMS.contains(term.text())
+          ? new MatchNoDocsQuery()
+          : super.newTermQuery(term, boost);
+    }
+
+    @Override
+    protected Query newSynonymQuery(String field, TermAndBoost[] terms) {
+      TermAndBoost[] kept =
+          java.util.Arrays.stream(terms)
+              .filter(t -> !STOP_STEMS.contains(t.term().utf8ToString()))
+              .toArray(TermAndBoost[]::new);
+      if (kept.length == 0) {
+        return new MatchNoDocsQuery();
+      }
+      if (kept.length == 1) {
+        return super.newTermQuery(new Term(field, kept[0].term()), kept[0].boost());
+      }
+      return super.newSynonymQuery(field, kept);
+    }
   }
 
   /**
@@ -100,7 +151,7 @@ final class KeywordQueries {
     // The words as typed, then the same words with synonyms expanded: a listing that uses the
     // searcher's own word scores on both, so it ranks above one that only uses a synonym.
     Query exact = acrossFields(new QueryBuilder(OWN_WORDS), clipped);
-    Query expanded = acrossFields(new QueryBuilder(expanding), clipped);
+    Query expanded = acrossFields(new TopicalQueryBuilder(expanding), clipped);
     int clauses = 0;
     if (exact != null) {
       topic.add(exact, Occur.SHOULD);

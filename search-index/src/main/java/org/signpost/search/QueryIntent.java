@@ -131,11 +131,6 @@ record QueryIntent(String generic, Set<String> languages, Set<String> audiences,
               "little",
               "than",
               "then",
-              "out",
-              "up",
-              "down",
-              "off",
-              "over",
               "again",
               "ever",
               "never",
@@ -261,8 +256,7 @@ record QueryIntent(String generic, Set<String> languages, Set<String> audiences,
               "centre",
               "center",
               "community",
-              "advice",
-              "access"));
+              "advice"));
 
   private static final Pattern FREE =
       Pattern.compile(

@@ -94,6 +94,9 @@ final class Reasons {
                 MAX_DOC_TERMS));
     boolean any = false;
     for (int i = 0; i < words.size(); i++) {
+      if (QueryIntent.FILLER.contains(words.get(i))) {
+        continue;
+      }
       if (intersects(wordTerms.get(i), docTerms)) {
         why.add("matched \"" + words.get(i) + "\"");
         any = true;

@@ -144,6 +144,28 @@ class RelevanceFeaturesTest {
     assertThat(ids(index.search(query("yoga", unit(0))))).containsExactly("b", "a");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "I feel on my own and cut off from people since my husband died",
+        "my mum has dementia and I am worn out looking after her, I need a break",
+        "feeling down and stressed out, is there someone to talk to",
+        "help support services for someone",
+        "on my own",
+        "my my my"
+      })
+  void sentences_mixingSynonymPhrasesAndFiller_buildValidQueries(String sentence) {
+    // Dropping filler words after multi-word synonym expansion once broke the token graph (an
+    // assertion inside Lucene); filler is now left out when the query is built.
+    index(
+        listing(
+            "a", "Befriending Service", "A friendly visitor for people living alone.", "Visits."),
+        listing("b", "Carers Break", "Respite for carers.", "Time off for carers."));
+
+    org.assertj.core.api.Assertions.assertThatCode(() -> index.search(query(sentence, null)))
+        .doesNotThrowAnyException();
+  }
+
   @Test
   void cursors_areRefused_whenAlteredOrFromAnotherQuery() {
     List<IndexedListing> many = new ArrayList<>();
