@@ -85,6 +85,7 @@ public final class InMemoryListings implements ListingRepository, ListingChangeF
         l.lastModified(),
         l.nextSession(),
         l.pending(),
-        l.moderationNote());
+        l.moderationNote(),
+        l.embedding());
   }
 }
