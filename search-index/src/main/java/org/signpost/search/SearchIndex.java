@@ -12,11 +12,17 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LatLonDocValuesField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -42,6 +48,7 @@ import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -58,9 +65,12 @@ public final class SearchIndex implements Closeable {
   private final Directory directory;
   private final Analyzer indexAnalyzer;
   private final IndexWriter writer;
+  private final SnapshotDeletionPolicy commits;
   private final SearcherManager searchers;
   private final SearcherLifetimeManager lifetimes = new SearcherLifetimeManager();
   private final Cursors cursors;
+  private final byte[] cursorKey;
+  private volatile Synonyms synonyms;
   private final Map<String, Long> versions = new ConcurrentHashMap<>();
   private final Suggestions suggestions = new Suggestions();
   private final Spelling spelling = new Spelling();
@@ -87,8 +97,13 @@ public final class SearchIndex implements Closeable {
    *     cursors
    */
   public SearchIndex(Synonyms synonyms, byte[] cursorKey) {
+    this(synonyms, cursorKey, new ByteBuffersDirectory(), false);
+  }
+
+  private SearchIndex(Synonyms synonyms, byte[] cursorKey, Directory directory, boolean existing) {
     this.cursors = new Cursors(cursorKey);
-    this.directory = new ByteBuffersDirectory();
+    this.cursorKey = cursorKey.clone();
+    this.directory = directory;
     this.indexAnalyzer =
         new PerFieldAnalyzerWrapper(
             new SignpostAnalyzer(), Map.of(Fields.SPELL, new Synonyms.EntryAnalyzer()));
@@ -96,10 +111,91 @@ public final class SearchIndex implements Closeable {
     try {
       IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer);
       config.setRAMBufferSizeMB(32);
+      this.commits = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
+      config.setIndexDeletionPolicy(commits);
+      config.setOpenMode(
+          existing ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
       this.writer = new IndexWriter(directory, config);
       this.searchers = new SearcherManager(writer, new SearcherFactory());
+      if (existing) {
+        recallVersionsAndNames();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("could not open the in-heap index", e);
+    }
+  }
+
+  /** An index opened from a snapshot, and the change-log high-water mark the snapshot covers. */
+  public record Loaded(SearchIndex index, String highWater) {}
+
+  /**
+   * Opens an index from a snapshot made by {@link #snapshot(String)}: no listing is re-read,
+   * re-analysed or re-embedded, and the vector graph comes as it was written.
+   *
+   * @throws InvalidSnapshotException if the snapshot is damaged or partial; nothing is opened
+   */
+  public static Loaded fromSnapshot(byte[] snapshot, Synonyms synonyms, byte[] cursorKey) {
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    String highWater;
+    try {
+      highWater = Snapshots.read(snapshot, directory);
+    } catch (RuntimeException e) {
+      try {
+        directory.close();
+      } catch (IOException ignored) {
+        // nothing was opened on it
+      }
+      throw e;
+    }
+    try {
+      return new Loaded(new SearchIndex(synonyms, cursorKey, directory, true), highWater);
+    } catch (RuntimeException e) {
+      throw new InvalidSnapshotException("snapshot does not open as an index: " + e.getMessage());
+    }
+  }
+
+  /** Opens a snapshot with this index's synonyms and cursor key. */
+  public Loaded openSnapshot(byte[] snapshot) {
+    return fromSnapshot(snapshot, synonyms, cursorKey);
+  }
+
+  /**
+   * A self-checking snapshot of every applied change (refreshed or not), recording the change-log
+   * high-water mark it covers. Searches and updates carry on while it is taken.
+   */
+  public byte[] snapshot(String highWater) {
+    try {
+      writer.commit();
+      IndexCommit commit = commits.snapshot();
+      try {
+        return Snapshots.write(directory, commit.getFileNames(), highWater);
+      } finally {
+        commits.release(commit);
+        writer.deleteUnusedFiles();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not snapshot the index", e);
+    }
+  }
+
+  /** After opening a snapshot: the version of every listing, and the names autocomplete offers. */
+  private void recallVersionsAndNames() throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        NumericDocValues version = leaf.reader().getNumericDocValues(Fields.VERSION);
+        StoredFields stored = leaf.reader().storedFields();
+        Bits live = leaf.reader().getLiveDocs();
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          if (live != null && !live.get(doc)) {
+            continue;
+          }
+          Document d = stored.document(doc, Set.of(Fields.ID, Fields.NAME));
+          String id = d.get(Fields.ID);
+          long v = version != null && version.advanceExact(doc) ? version.longValue() : 0;
+          versions.put(id, v);
+          suggestions.put(id, d.get(Fields.NAME));
+        }
+      }
     }
   }
 
@@ -108,6 +204,7 @@ public final class SearchIndex implements Closeable {
    * is unchanged, because synonyms only apply to queries.
    */
   public void useSynonyms(Synonyms synonyms) {
+    this.synonyms = synonyms;
     queryAnalyzer = KeywordQueries.expanding(synonyms.map());
     List<String> terms = new ArrayList<>();
     synonyms.groups().forEach(terms::addAll);

@@ -41,7 +41,7 @@ public final class SearchService {
    */
   static final Duration OVERLAP = Duration.ofSeconds(5);
 
-  private final SearchIndex index;
+  private volatile SearchIndex index;
   private final ListingChangeFeed feed;
   private final Clock clock;
   private final Duration pollInterval;
@@ -92,6 +92,98 @@ public final class SearchService {
     this.pollInterval = pollInterval;
     this.crisisRoutes = crisisRoutes;
     this.synonymSource = synonymSource;
+  }
+
+  /** How many of the newest snapshots are tried before falling back to a scan. */
+  static final int SNAPSHOT_ATTEMPTS = 3;
+
+  /** Snapshots kept after a new one is written; older ones are deleted. */
+  static final int SNAPSHOTS_KEPT = 3;
+
+  /**
+   * Opens the newest snapshot that checks out and catches up from the change log; with none (or
+   * none usable) builds from a full scan. Call once, at init.
+   *
+   * @return the key of the snapshot used, or empty when the index was built from a scan
+   */
+  public Optional<String> start(IndexSnapshots snapshots) {
+    List<String> keys;
+    try {
+      keys = snapshots.newestFirst();
+    } catch (RuntimeException e) {
+      LOG.warn("snapshot store unreadable, building from a scan: {}", e.toString());
+      keys = List.of();
+    }
+    for (String key : keys.subList(0, Math.min(SNAPSHOT_ATTEMPTS, keys.size()))) {
+      Instant started = clock.instant();
+      try {
+        SearchIndex.Loaded loaded = index.openSnapshot(snapshots.read(key));
+        synchronized (catchUpLock) {
+          SearchIndex previous = index;
+          index = loaded.index();
+          closeQuietly(previous);
+          highWater = loaded.highWater();
+          synonymVersion = -1;
+          lastPoll = Instant.EPOCH;
+        }
+        catchUp();
+        ready = true;
+        LOG.info(
+            "index opened from snapshot {} ({} listings) and caught up in {} ms",
+            key,
+            index.size(),
+            Duration.between(started, clock.instant()).toMillis());
+        return Optional.of(key);
+      } catch (RuntimeException e) {
+        // A damaged, partial or unreadable snapshot is never used; the next older one, or a
+        // scan, takes its place.
+        LOG.warn("snapshot {} refused: {}", key, e.getMessage());
+      }
+    }
+    build();
+    return Optional.empty();
+  }
+
+  /**
+   * Writes a snapshot of the index as it stands (call after {@link #start} or {@link #build}),
+   * keyed by the change-log position it covers, and deletes all but the newest few.
+   *
+   * @return the new snapshot's key
+   */
+  public String writeSnapshot(IndexSnapshots snapshots) {
+    String covered;
+    byte[] bytes;
+    synchronized (catchUpLock) {
+      covered = highWater;
+      bytes = index.snapshot(covered);
+    }
+    String position = covered.isEmpty() ? "0" : covered.substring(0, covered.indexOf('#'));
+    String key =
+        position
+            + "_"
+            + Clocks.sortable(clock.instant())
+            + "_"
+            + java.util.UUID.randomUUID().toString().substring(0, 8)
+            + ".snapshot";
+    snapshots.write(key, bytes);
+    List<String> all = snapshots.newestFirst();
+    for (String old : all.subList(Math.min(SNAPSHOTS_KEPT, all.size()), all.size())) {
+      try {
+        snapshots.delete(old);
+      } catch (RuntimeException e) {
+        LOG.warn("old snapshot {} not deleted: {}", old, e.toString());
+      }
+    }
+    LOG.info("snapshot {} written: {} bytes, {} listings", key, bytes.length, index.size());
+    return key;
+  }
+
+  private static void closeQuietly(SearchIndex old) {
+    try {
+      old.close();
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.warn("could not close the replaced index: {}", e.toString());
+    }
   }
 
   /** Builds the index from a full scan. Call once, at init. */

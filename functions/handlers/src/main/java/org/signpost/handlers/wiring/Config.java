@@ -34,6 +34,9 @@ public record Config(
           "SEARCH_POLL_MS",
           // "off" stores listings without embeddings and searches by keywords only
           "EMBEDDINGS",
+          // where index snapshots are kept (empty: every environment builds from a scan)
+          "SNAPSHOT_BUCKET",
+          "S3_ENDPOINT",
           // read by ReferralSettings
           "WEB_SECRET",
           "REFERRAL_RETENTION_DAYS",
@@ -71,6 +74,16 @@ public record Config(
   /** Whether listings are embedded and searches use the semantic leg (EMBEDDINGS, default on). */
   public static boolean embeddingsEnabled() {
     return setting("EMBEDDINGS").map(v -> !v.strip().equalsIgnoreCase("off")).orElse(true);
+  }
+
+  /** The bucket holding index snapshots (SNAPSHOT_BUCKET), if any. */
+  public static Optional<String> snapshotBucket() {
+    return setting("SNAPSHOT_BUCKET").map(String::strip).filter(b -> !b.isEmpty());
+  }
+
+  /** An S3 endpoint override (S3_ENDPOINT), for s3rver; empty in AWS. */
+  public static Optional<URI> s3Endpoint() {
+    return setting("S3_ENDPOINT").map(String::strip).filter(e -> !e.isEmpty()).map(URI::create);
   }
 
   public static Config fromEnvironment() {

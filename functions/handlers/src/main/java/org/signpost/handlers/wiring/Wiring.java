@@ -14,6 +14,7 @@ import org.signpost.core.listing.ListingService;
 import org.signpost.core.listing.ModerationService;
 import org.signpost.core.org.OrganisationService;
 import org.signpost.core.referral.ReferralService;
+import org.signpost.core.search.IndexSnapshots;
 import org.signpost.core.search.SearchParams;
 import org.signpost.core.search.SearchService;
 import org.signpost.handlers.embed.MiniLmEmbedder;
@@ -23,6 +24,7 @@ import org.signpost.handlers.storage.DynamoPostcodes;
 import org.signpost.handlers.storage.DynamoReferralRepository;
 import org.signpost.handlers.storage.DynamoRevisionRepository;
 import org.signpost.handlers.storage.DynamoSettings;
+import org.signpost.handlers.storage.S3IndexSnapshots;
 import org.signpost.handlers.web.Web;
 import org.signpost.search.SearchIndex;
 import org.signpost.search.Synonyms;
@@ -62,6 +64,9 @@ public final class Wiring {
   /** The sentence-embedding model, or {@link Embedder#NONE} when EMBEDDINGS is off. */
   public final Embedder embedder;
 
+  /** Where index snapshots are kept, or {@link IndexSnapshots#NONE}. */
+  public final IndexSnapshots snapshots;
+
   /** The listings store as services write it: each write stores the content's embedding. */
   public final ListingRepository embeddedListings;
 
@@ -79,6 +84,13 @@ public final class Wiring {
     this.listings = new DynamoListingRepository(enhanced, config.tablePrefix());
     this.embedder = Config.embeddingsEnabled() ? MiniLmEmbedder.shared() : Embedder.NONE;
     this.embeddedListings = new EmbeddingListings(listings, embedder);
+    this.snapshots =
+        Config.snapshotBucket()
+            .<IndexSnapshots>map(
+                bucket ->
+                    new S3IndexSnapshots(
+                        S3IndexSnapshots.client(config.region(), Config.s3Endpoint()), bucket))
+            .orElse(IndexSnapshots.NONE);
     this.organisations = new DynamoOrganisationRepository(enhanced, config.tablePrefix());
     this.revisions = new DynamoRevisionRepository(enhanced, config.tablePrefix());
     this.listingService =
@@ -121,8 +133,29 @@ public final class Wiring {
     return local;
   }
 
-  /** A search service over a fresh in-heap index, built from the store. */
+  /**
+   * A search service over an in-heap index: opened from the newest usable snapshot and caught up,
+   * or built from a scan of the store when there is none.
+   */
   public SearchService newSearchService() {
+    SearchService service = searchService();
+    service.start(snapshots);
+    return service;
+  }
+
+  /** A search service over a fresh in-heap index, built from a scan of the store. */
+  public SearchService newScannedSearchService() {
+    SearchService service = searchService();
+    service.build();
+    return service;
+  }
+
+  /** A search service not started yet: the caller chooses snapshot or scan. */
+  public SearchService unstartedSearchService() {
+    return searchService();
+  }
+
+  private SearchService searchService() {
     SearchService service =
         new SearchService(
             new SearchIndex(Synonyms.bundled(), cursorKey(settings.webSecret())),
@@ -132,7 +165,6 @@ public final class Wiring {
             CrisisRoutes.configured(Optional.of(config.crisisRoutes())),
             settingsTable,
             embedder);
-    service.build();
     return service;
   }
 

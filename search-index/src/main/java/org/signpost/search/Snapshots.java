@@ -1,0 +1,124 @@
+package org.signpost.search;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Collection;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.IndexOutput;
+
+/**
+ * The snapshot format: every file of one Lucene commit, the change-log high-water mark the commit
+ * covers, and a SHA-256 of all of it at the end, so a truncated or damaged snapshot is refused
+ * before any of it is used. Stateless.
+ *
+ * <pre>
+ * "SIGNPOST-SNAPSHOT-1" | highWater (UTF) | fileCount (int) | {name (UTF), length (long), bytes}* | sha256
+ * </pre>
+ */
+final class Snapshots {
+  static final String MAGIC = "SIGNPOST-SNAPSHOT-1";
+  private static final int DIGEST_BYTES = 32;
+
+  private Snapshots() {}
+
+  static byte[] write(Directory directory, Collection<String> files, String highWater)
+      throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.writeUTF(MAGIC);
+    out.writeUTF(highWater == null ? "" : highWater);
+    out.writeInt(files.size());
+    byte[] buffer = new byte[1 << 16];
+    for (String name : files) {
+      try (IndexInput in = directory.openInput(name, IOContext.READONCE)) {
+        long length = in.length();
+        out.writeUTF(name);
+        out.writeLong(length);
+        long left = length;
+        while (left > 0) {
+          int chunk = (int) Math.min(buffer.length, left);
+          in.readBytes(buffer, 0, chunk);
+          out.write(buffer, 0, chunk);
+          left -= chunk;
+        }
+      }
+    }
+    out.flush();
+    byte[] body = bytes.toByteArray();
+    byte[] digest = sha256(body, body.length);
+    byte[] all = Arrays.copyOf(body, body.length + DIGEST_BYTES);
+    System.arraycopy(digest, 0, all, body.length, DIGEST_BYTES);
+    return all;
+  }
+
+  /**
+   * Checks the digest, then copies the files into {@code directory}.
+   *
+   * @return the high-water mark the snapshot covers
+   * @throws InvalidSnapshotException if the snapshot is damaged, truncated or of another format
+   */
+  static String read(byte[] snapshot, Directory directory) {
+    if (snapshot == null || snapshot.length < DIGEST_BYTES + MAGIC.length()) {
+      throw new InvalidSnapshotException("snapshot is too short to be one");
+    }
+    int bodyLength = snapshot.length - DIGEST_BYTES;
+    byte[] expected = Arrays.copyOfRange(snapshot, bodyLength, snapshot.length);
+    if (!MessageDigest.isEqual(expected, sha256(snapshot, bodyLength))) {
+      throw new InvalidSnapshotException("snapshot checksum does not match: damaged or partial");
+    }
+    try (DataInputStream in =
+        new DataInputStream(new java.io.ByteArrayInputStream(snapshot, 0, bodyLength))) {
+      if (!MAGIC.equals(in.readUTF())) {
+        throw new InvalidSnapshotException("not a Signpost index snapshot");
+      }
+      String highWater = in.readUTF();
+      int count = in.readInt();
+      if (count < 1 || count > 10_000) {
+        throw new InvalidSnapshotException("snapshot lists " + count + " files");
+      }
+      byte[] buffer = new byte[1 << 16];
+      for (int i = 0; i < count; i++) {
+        String name = in.readUTF();
+        long length = in.readLong();
+        if (length < 0 || length > bodyLength) {
+          throw new InvalidSnapshotException("snapshot file " + name + " has a bad length");
+        }
+        try (IndexOutput out = directory.createOutput(name, IOContext.DEFAULT)) {
+          long left = length;
+          while (left > 0) {
+            int chunk = (int) Math.min(buffer.length, left);
+            in.readFully(buffer, 0, chunk);
+            out.writeBytes(buffer, 0, chunk);
+            left -= chunk;
+          }
+        }
+      }
+      if (in.available() != 0) {
+        throw new InvalidSnapshotException("snapshot has trailing bytes");
+      }
+      return highWater;
+    } catch (java.io.EOFException e) {
+      throw new InvalidSnapshotException("snapshot ends early");
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the snapshot", e);
+    }
+  }
+
+  private static byte[] sha256(byte[] bytes, int length) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(bytes, 0, length);
+      return digest.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always present", e);
+    }
+  }
+}
