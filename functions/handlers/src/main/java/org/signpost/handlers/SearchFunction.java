@@ -12,6 +12,7 @@ import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
 import org.signpost.handlers.http.Json;
 import org.signpost.handlers.wiring.Config;
+import org.signpost.handlers.wiring.SnapStartHooks;
 import org.signpost.handlers.wiring.Wiring;
 import org.signpost.search.InvalidCursorException;
 
@@ -42,6 +43,7 @@ public final class SearchFunction extends HttpFunction {
   private static synchronized SearchService environmentIndex() {
     if (environmentIndex == null) {
       environmentIndex = Wiring.shared().newSearchService();
+      SnapStartHooks.register(environmentIndex, Wiring.shared().searchParams);
     }
     return environmentIndex;
   }

@@ -146,6 +146,7 @@ public final class Cli {
     Path marker = state.resolve("demo-loaded");
     if (reset) {
       deleteTree(data);
+      deleteTree(state.resolve("s3rver"));
       Files.deleteIfExists(marker);
     }
     Files.createDirectories(data);
@@ -153,6 +154,7 @@ public final class Cli {
     long started = System.nanoTime();
 
     NodeServer dynalite = startLocalStore(data);
+    NodeServer s3rver = startSnapshotStore(state.resolve("s3rver"));
     Wiring wiring = Wiring.shared();
     Tables.createAll(wiring.dynamo, wiring.config.tablePrefix());
     if (!Files.exists(marker)) {
@@ -182,6 +184,19 @@ public final class Cli {
         5,
         5,
         java.util.concurrent.TimeUnit.SECONDS);
+    // Stands in for the indexer's schedule: a fresh snapshot a minute, so a restart starts fast.
+    var indexer = new org.signpost.handlers.IndexerFunction();
+    housekeeping.scheduleWithFixedDelay(
+        () -> {
+          try {
+            indexer.run();
+          } catch (RuntimeException e) {
+            System.err.println("index snapshot failed: " + e);
+          }
+        },
+        60,
+        60,
+        java.util.concurrent.TimeUnit.SECONDS);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -190,6 +205,7 @@ public final class Cli {
                   housekeeping.shutdownNow();
                   server.close();
                   dynalite.close();
+                  s3rver.close();
                   stopped.countDown();
                 }));
     System.out.printf(
@@ -202,6 +218,26 @@ public final class Cli {
     stopped.await();
     return 0;
   }
+
+  /**
+   * Starts s3rver on the snapshot store under .signpost/ and points the wiring at it: search
+   * environments open the newest index snapshot from it at start.
+   */
+  static NodeServer startSnapshotStore(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    NodeServer s3rver =
+        NodeServer.start(
+            root().resolve("infrastructure/local/node/s3rver-server.js"),
+            "--dir",
+            dir.toString(),
+            "--bucket",
+            LOCAL_SNAPSHOT_BUCKET);
+    System.setProperty("SNAPSHOT_BUCKET", LOCAL_SNAPSHOT_BUCKET);
+    System.setProperty("S3_ENDPOINT", "http://127.0.0.1:" + s3rver.port());
+    return s3rver;
+  }
+
+  static final String LOCAL_SNAPSHOT_BUCKET = "local-snapshots";
 
   /**
    * Starts dynalite on the local store under .signpost/ and points the wiring at it, as {@code run}

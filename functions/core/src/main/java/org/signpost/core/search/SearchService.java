@@ -237,6 +237,12 @@ public final class SearchService {
     }
   }
 
+  /** Catches up now, whatever the poll interval: after a SnapStart restore, say. */
+  public void catchUpNow() {
+    lastPoll = Instant.EPOCH;
+    catchUp();
+  }
+
   /** Searches after catching up, with the semantic leg when the model is available. */
   public SearchHits search(SearchQuery query) {
     catchUp();
