@@ -50,15 +50,20 @@ public final class Bench {
 
   /**
    * Options: {@code --sizes 10000,100000}, {@code --iterations N}, {@code --no-dynamo}, {@code
-   * --no-embedding} (skip timing the query-embedding model).
+   * --no-embedding} (skip timing the query-embedding model); {@code --cold-start [--sizes
+   * 1000,10000] [--runs 5]} times new JVMs to their first answer instead.
    */
   public static void main(String[] args) throws Exception {
     List<Integer> sizes = List.of(10_000, 100_000);
     int iterations = 3000;
     boolean dynamo = true;
     boolean embeddings = true;
+    boolean coldStart = false;
+    int runs = 5;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "--cold-start" -> coldStart = true;
+        case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--no-embedding" -> embeddings = false;
         case "--sizes" ->
             sizes = java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
@@ -67,7 +72,16 @@ public final class Bench {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
+    if (coldStart) {
+      ColdStart.run(args(sizes, List.of(1_000, 10_000), args), runs, System.out);
+      return;
+    }
     run(sizes, iterations, dynamo, embeddings, System.out);
+  }
+
+  /** The sizes asked for, or the cold-start defaults when none were. */
+  private static List<Integer> args(List<Integer> sizes, List<Integer> fallback, String[] args) {
+    return java.util.Arrays.asList(args).contains("--sizes") ? sizes : fallback;
   }
 
   static void run(List<Integer> sizes, int iterations, boolean dynamo, PrintStream out)

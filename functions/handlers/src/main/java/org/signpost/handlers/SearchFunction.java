@@ -76,7 +76,8 @@ public final class SearchFunction extends HttpFunction {
     body.put("semantic_search", search.semantic());
     if (!search.semantic() && Config.embeddingsEnabled()) {
       body.putArray("warnings")
-          .add("the embedding model did not load: search is answering by keywords only");
+          .add(
+              "the embedding model is still loading or failed to load: search is answering by keywords only");
     }
     return ApiResponse.json(200, Json.write(body));
   }

@@ -29,8 +29,16 @@ public interface Embedder {
   /** Names the model and how its vectors are stored, so a change of model can be detected. */
   String model();
 
-  /** False when the model could not be loaded. */
+  /** False when the model could not be loaded; may wait for it to load. */
   boolean available();
+
+  /**
+   * True once the model is loaded, without waiting: a search environment answers by keywords alone
+   * while its model is still loading rather than keep the first searcher waiting.
+   */
+  default boolean ready() {
+    return available();
+  }
 
   /**
    * The unit-length embedding of the text.

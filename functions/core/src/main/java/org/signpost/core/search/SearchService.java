@@ -254,7 +254,7 @@ public final class SearchService {
     if (query.vector() != null
         || query.text().isBlank()
         || query.sort() != SearchQuery.SortOrder.RELEVANCE
-        || !embedder.available()) {
+        || !embedder.ready()) {
       return query;
     }
     try {
@@ -273,8 +273,13 @@ public final class SearchService {
 
   static final int MAX_EMBEDDED_CHARS = 1000;
 
-  /** Whether searches use the semantic leg: false when no model is loaded. */
+  /** Whether searches use the semantic leg now: false while the model loads or if it failed. */
   public boolean semantic() {
+    return embedder.ready();
+  }
+
+  /** Waits for the embedding model to load (or fail), for priming before a snapshot. */
+  public boolean awaitModel() {
     return embedder.available();
   }
 

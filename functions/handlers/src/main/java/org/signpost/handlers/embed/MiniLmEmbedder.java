@@ -57,6 +57,21 @@ public final class MiniLmEmbedder implements Embedder {
     return load() != null;
   }
 
+  @Override
+  public boolean ready() {
+    return model != null;
+  }
+
+  /** Starts loading the model on a background thread, so it loads while the index does. */
+  public void loadInBackground() {
+    if (model != null || failure != null) {
+      return;
+    }
+    Thread loader = new Thread(this::load, "embedding-model-loader");
+    loader.setDaemon(true);
+    loader.start();
+  }
+
   /** Why the model is unavailable, or null when it is loaded (or not yet tried). */
   public String failure() {
     return failure;

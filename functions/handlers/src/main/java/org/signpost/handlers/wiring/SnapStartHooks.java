@@ -63,6 +63,7 @@ public final class SnapStartHooks implements Resource {
 
   /** Runs the priming searches; returns how many answered. */
   int prime() {
+    search.awaitModel();
     int answered = 0;
     for (String q : PRIMING_QUERIES) {
       for (Map<String, List<String>> request :

@@ -156,6 +156,9 @@ public final class Wiring {
   }
 
   private SearchService searchService() {
+    if (embedder instanceof MiniLmEmbedder model) {
+      model.loadInBackground();
+    }
     SearchService service =
         new SearchService(
             new SearchIndex(Synonyms.bundled(), cursorKey(settings.webSecret())),
