@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.signpost.core.auth.Caller;
+import org.signpost.core.auth.MembershipService;
 import org.signpost.core.auth.Role;
 import org.signpost.core.errors.SignpostException;
 import org.signpost.core.listing.Listing;
@@ -21,10 +22,10 @@ import org.signpost.handlers.wiring.Wiring;
 public final class ListingsFunction extends HttpFunction {
 
   public ListingsFunction() {
-    this(Wiring.shared().listingService);
+    this(Wiring.shared().listingService, Wiring.shared().membershipService);
   }
 
-  ListingsFunction(ListingService service) {
+  ListingsFunction(ListingService service, MembershipService memberships) {
     super(
         Map.of(
             "POST /api/listings", request -> create(service, request),
@@ -35,7 +36,8 @@ public final class ListingsFunction extends HttpFunction {
             "POST /api/listings/{id}/verify", request -> verify(service, request),
             "GET /api/listings/{id}/history", request -> history(service, request),
             "GET /api/my/listings", request -> mine(service, request),
-            "GET /api/openapi.yaml", request -> OpenApi.response()));
+            "GET /api/openapi.yaml", request -> OpenApi.response()),
+        memberships);
   }
 
   private static ApiResponse create(ListingService service, ApiRequest request) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.signpost.core.auth.Caller;
+import org.signpost.core.auth.MembershipService;
 import org.signpost.core.listing.Listing;
 import org.signpost.core.listing.ModerationService;
 import org.signpost.handlers.http.ApiRequest;
@@ -17,15 +18,16 @@ import org.signpost.handlers.wiring.Wiring;
 public final class ModerationFunction extends HttpFunction {
 
   public ModerationFunction() {
-    this(Wiring.shared().moderationService);
+    this(Wiring.shared().moderationService, Wiring.shared().membershipService);
   }
 
-  ModerationFunction(ModerationService service) {
+  ModerationFunction(ModerationService service, MembershipService memberships) {
     super(
         Map.of(
             "GET /api/moderation/queue", request -> queue(service, request),
             "POST /api/listings/{id}/approve", request -> approve(service, request),
-            "POST /api/listings/{id}/reject", request -> reject(service, request)));
+            "POST /api/listings/{id}/reject", request -> reject(service, request)),
+        memberships);
   }
 
   private static ApiResponse queue(ModerationService service, ApiRequest request) {

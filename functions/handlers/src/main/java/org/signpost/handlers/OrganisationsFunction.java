@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.signpost.core.auth.Caller;
+import org.signpost.core.auth.MembershipService;
 import org.signpost.core.errors.SignpostException;
 import org.signpost.core.org.Organisation;
 import org.signpost.core.org.OrganisationService;
@@ -17,16 +18,17 @@ import org.signpost.handlers.wiring.Wiring;
 public final class OrganisationsFunction extends HttpFunction {
 
   public OrganisationsFunction() {
-    this(Wiring.shared().organisationService);
+    this(Wiring.shared().organisationService, Wiring.shared().membershipService);
   }
 
-  OrganisationsFunction(OrganisationService service) {
+  OrganisationsFunction(OrganisationService service, MembershipService memberships) {
     super(
         Map.of(
             "POST /api/organisations", request -> signUp(service, request),
             "GET /api/organisations", request -> list(service, request),
             "GET /api/organisations/{id}", request -> get(service, request),
-            "PUT /api/organisations/{id}/review", request -> review(service, request)));
+            "PUT /api/organisations/{id}/review", request -> review(service, request)),
+        memberships);
   }
 
   private static ApiResponse signUp(OrganisationService service, ApiRequest request) {

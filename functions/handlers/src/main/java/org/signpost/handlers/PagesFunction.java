@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.signpost.core.auth.MembershipService;
 import org.signpost.core.listing.ListingRepository;
 import org.signpost.core.referral.ReferralService;
 import org.signpost.core.search.SearchService;
@@ -37,7 +38,8 @@ public final class PagesFunction extends HttpFunction {
         wiring.listings,
         wiring.referralService,
         wiring.clock,
-        wiring.settings.minFillTime());
+        wiring.settings.minFillTime(),
+        wiring.membershipService);
   }
 
   PagesFunction(
@@ -46,8 +48,9 @@ public final class PagesFunction extends HttpFunction {
       ListingRepository listings,
       ReferralService referrals,
       Clock clock,
-      Duration minFillTime) {
-    super(routes(web, search, listings, referrals, clock, minFillTime));
+      Duration minFillTime,
+      MembershipService memberships) {
+    super(routes(web, search, listings, referrals, clock, minFillTime), memberships);
   }
 
   private static synchronized SearchService environmentIndex() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.signpost.core.auth.Caller;
+import org.signpost.core.auth.MembershipService;
 import org.signpost.core.referral.Referral;
 import org.signpost.core.referral.ReferralService;
 import org.signpost.handlers.http.ApiRequest;
@@ -20,10 +21,10 @@ import org.signpost.handlers.wiring.Wiring;
 public final class ReferralsFunction extends HttpFunction {
 
   public ReferralsFunction() {
-    this(Wiring.shared().referralService);
+    this(Wiring.shared().referralService, Wiring.shared().membershipService);
   }
 
-  ReferralsFunction(ReferralService service) {
+  ReferralsFunction(ReferralService service, MembershipService memberships) {
     super(
         Map.of(
             "POST /api/referrals", request -> self(service, request),
@@ -31,7 +32,8 @@ public final class ReferralsFunction extends HttpFunction {
             "GET /api/referrals", request -> mine(service, request),
             "GET /api/referrals/{id}", request -> get(service, request),
             "POST /api/referrals/{id}/status", request -> move(service, request),
-            "DELETE /api/referrals/{id}", request -> erase(service, request)));
+            "DELETE /api/referrals/{id}", request -> erase(service, request)),
+        memberships);
   }
 
   private static ApiResponse self(ReferralService service, ApiRequest request) {

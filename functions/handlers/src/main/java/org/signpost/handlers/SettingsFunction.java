@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.Map;
 import org.signpost.core.auth.Caller;
+import org.signpost.core.auth.MembershipService;
 import org.signpost.core.auth.Role;
 import org.signpost.core.errors.SignpostException;
 import org.signpost.core.search.SynonymSource;
@@ -23,14 +24,15 @@ public final class SettingsFunction extends HttpFunction {
   static final int MAX_SYNONYM_CHARS = 100_000;
 
   public SettingsFunction() {
-    this(Wiring.shared().settingsTable, Wiring.shared().clock);
+    this(Wiring.shared().settingsTable, Wiring.shared().clock, Wiring.shared().membershipService);
   }
 
-  SettingsFunction(DynamoSettings settings, Clock clock) {
+  SettingsFunction(DynamoSettings settings, Clock clock, MembershipService memberships) {
     super(
         Map.of(
             "GET /api/admin/synonyms", request -> get(settings, request),
-            "PUT /api/admin/synonyms", request -> put(settings, clock, request)));
+            "PUT /api/admin/synonyms", request -> put(settings, clock, request)),
+        memberships);
   }
 
   private static ApiResponse get(DynamoSettings settings, ApiRequest request) {

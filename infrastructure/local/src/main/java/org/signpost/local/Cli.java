@@ -24,7 +24,8 @@ public final class Cli {
         run [--reset]                      start the local store and API on PORT (default 8080);
                                            loads demo data on first run; --reset starts afresh
         token --role ROLE [--org ID] [--sub ID] [--hours N]
-                                           print a bearer token for the local runtime
+                                           print a bearer token for the local runtime and
+                                           register that membership in the local store
                                            (ROLE is admin, prescriber or provider)
         import FILE_OR_DIR [--dry-run] [--region R --table-prefix P]
                                            import HSDS 3.0 JSON, an Open Referral CSV package
@@ -89,12 +90,20 @@ public final class Cli {
     String sub = option(args, "--sub");
     String hours = option(args, "--hours");
     DevKeys keys = DevKeys.loadOrCreate(stateDir());
-    out.println(
-        keys.mint(
-            role.toLowerCase(Locale.ROOT),
-            org,
-            sub == null ? "local-" + role + (org == null ? "" : "-" + org) : sub,
-            Duration.ofHours(hours == null ? 12 : Long.parseLong(hours))));
+    String lower = role.toLowerCase(Locale.ROOT);
+    String subject = sub == null ? "local-" + lower + (org == null ? "" : "-" + org) : sub;
+    try (LocalMemberships members = LocalMemberships.open(stateDir())) {
+      out.println(
+          keys.issue(
+              members.repository(),
+              lower,
+              org,
+              subject,
+              Duration.ofHours(hours == null ? 12 : Long.parseLong(hours))));
+    } catch (IllegalArgumentException | org.signpost.core.errors.SignpostException e) {
+      err.println(e.getMessage());
+      return 2;
+    }
     return 0;
   }
 
@@ -158,8 +167,12 @@ public final class Cli {
     DevKeys keys = DevKeys.loadOrCreate(state);
     JwtAuthoriser authoriser =
         new JwtAuthoriser(keys.publicKey(), DevKeys.ISSUER, DevKeys.AUDIENCE, Clock.systemUTC());
-    LocalServer server = new LocalServer(port, template.routes(), authoriser).withDevSignIn(keys);
+    LocalServer server =
+        new LocalServer(port, template.routes(), authoriser)
+            .withDevSignIn(keys, wiring.memberships);
     server.start();
+    // Lets ./signpost token register memberships in this store while it is locked by this run.
+    LocalMemberships.advertise(state, dynalite.port());
     // Stands in for the EventBridge schedule and SES: relays the outbox to files and prints them.
     var housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
     var chores = new org.signpost.handlers.HousekeepingFunction();
@@ -181,6 +194,7 @@ public final class Cli {
             new Thread(
                 () -> {
                   housekeeping.shutdownNow();
+                  LocalMemberships.withdraw(state);
                   server.close();
                   dynalite.close();
                   stopped.countDown();

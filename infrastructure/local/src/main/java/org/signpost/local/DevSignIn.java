@@ -10,22 +10,25 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.signpost.core.auth.MembershipRepository;
 
 /**
  * Local-only sign-in for the browser: {@code GET /dev/sign-in} shows a form, {@code POST
- * /dev/sign-in} mints the same token as {@code ./signpost token} and stores it in the HttpOnly
- * cookie {@code sp_session}; {@code POST /dev/sign-out} clears it. The local runtime turns that
- * cookie into an {@code Authorization: Bearer} header for routes behind the JWT authoriser. None of
- * this exists in AWS. Thread-safe.
+ * /dev/sign-in} registers the membership and mints the same token as {@code ./signpost token} and
+ * stores it in the HttpOnly cookie {@code sp_session}; {@code POST /dev/sign-out} clears it. The
+ * local runtime turns that cookie into an {@code Authorization: Bearer} header for routes behind
+ * the JWT authoriser. None of this exists in AWS. Thread-safe.
  */
 final class DevSignIn {
   static final String COOKIE = "sp_session";
   private static final Set<String> ROLES = Set.of("admin", "prescriber", "provider");
 
   private final DevKeys keys;
+  private final MembershipRepository members;
 
-  DevSignIn(DevKeys keys) {
+  DevSignIn(DevKeys keys, MembershipRepository members) {
     this.keys = keys;
+    this.members = members;
   }
 
   /** Handles the exchange if it is a dev sign-in path; false otherwise. */
@@ -46,8 +49,12 @@ final class DevSignIn {
         return true;
       }
       String sub = form.getOrDefault("sub", "").strip();
-      String subject = sub.matches("[A-Za-z0-9_-]{1,80}") ? sub : "dev-" + role;
-      String token = keys.mint(role, org.isEmpty() ? null : org, subject, Duration.ofHours(8));
+      String subject =
+          sub.matches("[A-Za-z0-9_-]{1,80}")
+              ? sub
+              : "dev-" + role + (org.isEmpty() ? "" : "-" + org);
+      String token =
+          keys.issue(members, role, org.isEmpty() ? null : org, subject, Duration.ofHours(8));
       String next = form.getOrDefault("next", "/portal/referrals");
       exchange
           .getResponseHeaders()

@@ -73,8 +73,9 @@ public final class LocalServer implements AutoCloseable {
   }
 
   /** Serves the local-only {@code /dev/sign-in} form and honours its session cookie. */
-  public LocalServer withDevSignIn(DevKeys keys) {
-    this.devSignIn = new DevSignIn(keys);
+  public LocalServer withDevSignIn(
+      DevKeys keys, org.signpost.core.auth.MembershipRepository members) {
+    this.devSignIn = new DevSignIn(keys, members);
     return this;
   }
 

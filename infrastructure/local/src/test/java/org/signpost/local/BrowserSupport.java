@@ -41,7 +41,7 @@ final class BrowserSupport {
                 template.routes(),
                 new JwtAuthoriser(
                     keys.publicKey(), DevKeys.ISSUER, DevKeys.AUDIENCE, Clock.systemUTC()))
-            .withDevSignIn(keys);
+            .withDevSignIn(keys, org.signpost.handlers.wiring.Wiring.shared().memberships);
     server.start();
     return server;
   }

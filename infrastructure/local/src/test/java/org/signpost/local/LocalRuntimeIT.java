@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.signpost.devstore.NodeServer;
 import org.signpost.handlers.http.HttpFunction;
 import org.signpost.handlers.http.Json;
+import org.signpost.handlers.wiring.Wiring;
 import org.signpost.testing.TestBackend;
 
 /**
@@ -84,7 +85,9 @@ class LocalRuntimeIT {
 
   @Test
   void providerToken_publishes_andSearchFindsItWithinTwoSeconds() throws Exception {
-    String token = keys.mint("provider", "org-local-it", "u1", Duration.ofMinutes(5));
+    String token =
+        keys.issue(
+            Wiring.shared().memberships, "provider", "org-local-it", "u1", Duration.ofMinutes(5));
     HttpResponse<String> created =
         send(
             "POST",

@@ -73,7 +73,13 @@ class PortalIT {
   void provider_createsListingWithWeeklySession_itWaitsForReview_andAdminApprovesIt()
       throws Exception {
     Browser provider =
-        new Browser(keys.mint("provider", ORG, "portal-user", Duration.ofMinutes(10)));
+        new Browser(
+            keys.issue(
+                Wiring.shared().memberships,
+                "provider",
+                ORG,
+                "portal-user",
+                Duration.ofMinutes(10)));
     String formPage = provider.get("/portal/listings/new").body();
     Map<String, String> answers = new LinkedHashMap<>();
     answers.put("form_token", token(formPage));
@@ -96,7 +102,14 @@ class PortalIT {
     String home = provider.get("/portal").body();
     assertThat(home).contains("Tuesday Tea Dance").contains("waiting for review");
 
-    Browser admin = new Browser(keys.mint("admin", null, "portal-admin", Duration.ofMinutes(10)));
+    Browser admin =
+        new Browser(
+            keys.issue(
+                Wiring.shared().memberships,
+                "admin",
+                null,
+                "portal-admin",
+                Duration.ofMinutes(10)));
     String queue = admin.get("/portal/moderation").body();
     assertThat(queue).contains("Tuesday Tea Dance").contains("schedule.weekly[0].day");
     Matcher approve =
@@ -127,7 +140,13 @@ class PortalIT {
   @Test
   void invalidAnswers_comeBackWithErrors_andTheAnswersKept_andNothingIsSaved() throws Exception {
     Browser provider =
-        new Browser(keys.mint("provider", ORG, "portal-user-2", Duration.ofMinutes(10)));
+        new Browser(
+            keys.issue(
+                Wiring.shared().memberships,
+                "provider",
+                ORG,
+                "portal-user-2",
+                Duration.ofMinutes(10)));
     String formPage = provider.get("/portal/listings/new").body();
     HttpResponse<String> response =
         provider.post(
@@ -152,7 +171,13 @@ class PortalIT {
   @Test
   void formPostWithoutAValidToken_isRefused() throws Exception {
     Browser provider =
-        new Browser(keys.mint("provider", ORG, "portal-user-3", Duration.ofMinutes(10)));
+        new Browser(
+            keys.issue(
+                Wiring.shared().memberships,
+                "provider",
+                ORG,
+                "portal-user-3",
+                Duration.ofMinutes(10)));
     provider.get("/portal");
     HttpResponse<String> forged =
         provider.post(

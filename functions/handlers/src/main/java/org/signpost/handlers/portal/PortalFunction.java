@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.signpost.core.auth.Caller;
+import org.signpost.core.auth.MembershipService;
 import org.signpost.core.auth.Role;
 import org.signpost.core.errors.FieldError;
 import org.signpost.core.errors.SignpostException;
@@ -30,11 +31,19 @@ import org.signpost.handlers.wiring.Wiring;
 public final class PortalFunction extends HttpFunction {
 
   public PortalFunction() {
-    this(Wiring.shared().web, Wiring.shared().listingService, Wiring.shared().moderationService);
+    this(
+        Wiring.shared().web,
+        Wiring.shared().listingService,
+        Wiring.shared().moderationService,
+        Wiring.shared().membershipService);
   }
 
-  PortalFunction(Web web, ListingService listings, ModerationService moderation) {
-    super(routes(web, listings, moderation));
+  PortalFunction(
+      Web web,
+      ListingService listings,
+      ModerationService moderation,
+      MembershipService memberships) {
+    super(routes(web, listings, moderation), memberships);
   }
 
   private static Map<String, Function<ApiRequest, ApiResponse>> routes(

@@ -3,6 +3,7 @@ package org.signpost.handlers.wiring;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.signpost.core.auth.MembershipService;
 import org.signpost.core.crisis.CrisisDetector;
 import org.signpost.core.crisis.CrisisRoutes;
 import org.signpost.core.geo.Geocoder;
@@ -14,6 +15,7 @@ import org.signpost.core.referral.ReferralService;
 import org.signpost.core.search.SearchParams;
 import org.signpost.core.search.SearchService;
 import org.signpost.handlers.storage.DynamoListingRepository;
+import org.signpost.handlers.storage.DynamoMembershipRepository;
 import org.signpost.handlers.storage.DynamoOrganisationRepository;
 import org.signpost.handlers.storage.DynamoPostcodes;
 import org.signpost.handlers.storage.DynamoReferralRepository;
@@ -53,6 +55,8 @@ public final class Wiring {
   public final DynamoPostcodes postcodes;
   public final DynamoSettings settingsTable;
   public final SearchParams searchParams;
+  public final DynamoMembershipRepository memberships;
+  public final MembershipService membershipService;
 
   public Wiring(Config config, Clock clock) {
     this(config, ReferralSettings.fromEnvironment(), clock);
@@ -91,6 +95,8 @@ public final class Wiring {
     Geocoder geocoder =
         postcodes.orElse(OutcodeGeocoder.bundled()).withOutwardFallback(() -> !postcodes.loaded());
     this.searchParams = new SearchParams(geocoder, clock);
+    this.memberships = new DynamoMembershipRepository(enhanced, config.tablePrefix());
+    this.membershipService = new MembershipService(memberships, clock);
   }
 
   /** The environment's wiring, created on first use from the environment's settings. */
