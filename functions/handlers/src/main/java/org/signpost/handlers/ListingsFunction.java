@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.signpost.core.auth.Caller;
-import org.signpost.core.auth.MembershipService;
 import org.signpost.core.auth.Role;
 import org.signpost.core.errors.SignpostException;
 import org.signpost.core.listing.Listing;
@@ -15,6 +14,7 @@ import org.signpost.core.listing.ListingService;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
+import org.signpost.handlers.http.Identity;
 import org.signpost.handlers.http.Json;
 import org.signpost.handlers.wiring.Wiring;
 
@@ -22,10 +22,10 @@ import org.signpost.handlers.wiring.Wiring;
 public final class ListingsFunction extends HttpFunction {
 
   public ListingsFunction() {
-    this(Wiring.shared().listingService, Wiring.shared().membershipService);
+    this(Wiring.shared().listingService, Wiring.shared().identity);
   }
 
-  ListingsFunction(ListingService service, MembershipService memberships) {
+  ListingsFunction(ListingService service, Identity identity) {
     super(
         Map.of(
             "POST /api/listings", request -> create(service, request),
@@ -37,7 +37,7 @@ public final class ListingsFunction extends HttpFunction {
             "GET /api/listings/{id}/history", request -> history(service, request),
             "GET /api/my/listings", request -> mine(service, request),
             "GET /api/openapi.yaml", request -> OpenApi.response()),
-        memberships);
+        identity);
   }
 
   private static ApiResponse create(ListingService service, ApiRequest request) {

@@ -13,6 +13,7 @@ import org.signpost.core.org.OrganisationService;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
+import org.signpost.handlers.http.Identity;
 import org.signpost.handlers.http.Json;
 import org.signpost.handlers.wiring.Wiring;
 
@@ -29,7 +30,8 @@ public final class MembershipsFunction extends HttpFunction {
             "GET /api/admin/memberships", request -> list(memberships, request),
             "PUT /api/admin/memberships/{sub}", request -> put(memberships, organisations, request),
             "DELETE /api/admin/memberships/{sub}", request -> delete(memberships, request)),
-        memberships);
+        // An admin API: bearer tokens through the HTTP API authoriser only, never the cookie.
+        new Identity(memberships, Optional.empty()));
   }
 
   private static ApiResponse list(MembershipService memberships, ApiRequest request) {

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.signpost.core.auth.Caller;
-import org.signpost.core.auth.MembershipService;
 import org.signpost.core.listing.Listing;
 import org.signpost.core.listing.ModerationService;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
+import org.signpost.handlers.http.Identity;
 import org.signpost.handlers.http.Json;
 import org.signpost.handlers.wiring.Wiring;
 
@@ -18,16 +18,16 @@ import org.signpost.handlers.wiring.Wiring;
 public final class ModerationFunction extends HttpFunction {
 
   public ModerationFunction() {
-    this(Wiring.shared().moderationService, Wiring.shared().membershipService);
+    this(Wiring.shared().moderationService, Wiring.shared().identity);
   }
 
-  ModerationFunction(ModerationService service, MembershipService memberships) {
+  ModerationFunction(ModerationService service, Identity identity) {
     super(
         Map.of(
             "GET /api/moderation/queue", request -> queue(service, request),
             "POST /api/listings/{id}/approve", request -> approve(service, request),
             "POST /api/listings/{id}/reject", request -> reject(service, request)),
-        memberships);
+        identity);
   }
 
   private static ApiResponse queue(ModerationService service, ApiRequest request) {

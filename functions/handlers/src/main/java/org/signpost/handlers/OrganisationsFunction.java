@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.signpost.core.auth.Caller;
-import org.signpost.core.auth.MembershipService;
 import org.signpost.core.errors.SignpostException;
 import org.signpost.core.org.Organisation;
 import org.signpost.core.org.OrganisationService;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
+import org.signpost.handlers.http.Identity;
 import org.signpost.handlers.http.Json;
 import org.signpost.handlers.wiring.Wiring;
 
@@ -18,17 +18,17 @@ import org.signpost.handlers.wiring.Wiring;
 public final class OrganisationsFunction extends HttpFunction {
 
   public OrganisationsFunction() {
-    this(Wiring.shared().organisationService, Wiring.shared().membershipService);
+    this(Wiring.shared().organisationService, Wiring.shared().identity);
   }
 
-  OrganisationsFunction(OrganisationService service, MembershipService memberships) {
+  OrganisationsFunction(OrganisationService service, Identity identity) {
     super(
         Map.of(
             "POST /api/organisations", request -> signUp(service, request),
             "GET /api/organisations", request -> list(service, request),
             "GET /api/organisations/{id}", request -> get(service, request),
             "PUT /api/organisations/{id}/review", request -> review(service, request)),
-        memberships);
+        identity);
   }
 
   private static ApiResponse signUp(OrganisationService service, ApiRequest request) {

@@ -5,13 +5,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-import org.signpost.core.auth.MembershipService;
 import org.signpost.core.listing.ListingRepository;
 import org.signpost.core.referral.ReferralService;
 import org.signpost.core.search.SearchService;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
+import org.signpost.handlers.http.Identity;
 import org.signpost.handlers.web.Web;
 import org.signpost.handlers.wiring.Wiring;
 
@@ -39,7 +39,7 @@ public final class PagesFunction extends HttpFunction {
         wiring.referralService,
         wiring.clock,
         wiring.settings.minFillTime(),
-        wiring.membershipService);
+        wiring.identity);
   }
 
   PagesFunction(
@@ -49,8 +49,8 @@ public final class PagesFunction extends HttpFunction {
       ReferralService referrals,
       Clock clock,
       Duration minFillTime,
-      MembershipService memberships) {
-    super(routes(web, search, listings, referrals, clock, minFillTime), memberships);
+      Identity identity) {
+    super(routes(web, search, listings, referrals, clock, minFillTime), identity);
   }
 
   private static synchronized SearchService environmentIndex() {

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.signpost.core.auth.Caller;
-import org.signpost.core.auth.MembershipService;
 import org.signpost.core.referral.Referral;
 import org.signpost.core.referral.ReferralService;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
+import org.signpost.handlers.http.Identity;
 import org.signpost.handlers.http.Json;
 import org.signpost.handlers.wiring.Wiring;
 
@@ -21,10 +21,10 @@ import org.signpost.handlers.wiring.Wiring;
 public final class ReferralsFunction extends HttpFunction {
 
   public ReferralsFunction() {
-    this(Wiring.shared().referralService, Wiring.shared().membershipService);
+    this(Wiring.shared().referralService, Wiring.shared().identity);
   }
 
-  ReferralsFunction(ReferralService service, MembershipService memberships) {
+  ReferralsFunction(ReferralService service, Identity identity) {
     super(
         Map.of(
             "POST /api/referrals", request -> self(service, request),
@@ -33,7 +33,7 @@ public final class ReferralsFunction extends HttpFunction {
             "GET /api/referrals/{id}", request -> get(service, request),
             "POST /api/referrals/{id}/status", request -> move(service, request),
             "DELETE /api/referrals/{id}", request -> erase(service, request)),
-        memberships);
+        identity);
   }
 
   private static ApiResponse self(ReferralService service, ApiRequest request) {

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.Map;
 import org.signpost.core.auth.Caller;
-import org.signpost.core.auth.MembershipService;
 import org.signpost.core.auth.Role;
 import org.signpost.core.errors.SignpostException;
 import org.signpost.core.search.SynonymSource;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
+import org.signpost.handlers.http.Identity;
 import org.signpost.handlers.http.Json;
 import org.signpost.handlers.storage.DynamoSettings;
 import org.signpost.handlers.wiring.Wiring;
@@ -24,15 +24,15 @@ public final class SettingsFunction extends HttpFunction {
   static final int MAX_SYNONYM_CHARS = 100_000;
 
   public SettingsFunction() {
-    this(Wiring.shared().settingsTable, Wiring.shared().clock, Wiring.shared().membershipService);
+    this(Wiring.shared().settingsTable, Wiring.shared().clock, Wiring.shared().identity);
   }
 
-  SettingsFunction(DynamoSettings settings, Clock clock, MembershipService memberships) {
+  SettingsFunction(DynamoSettings settings, Clock clock, Identity identity) {
     super(
         Map.of(
             "GET /api/admin/synonyms", request -> get(settings, request),
             "PUT /api/admin/synonyms", request -> put(settings, clock, request)),
-        memberships);
+        identity);
   }
 
   private static ApiResponse get(DynamoSettings settings, ApiRequest request) {

@@ -48,11 +48,11 @@ class AuthorizationMatrixIT {
     functions =
         Map.of(
             "listings",
-            new ListingsFunction(wiring.listingService, wiring.membershipService),
+            new ListingsFunction(wiring.listingService, wiring.identity),
             "moderation",
-            new ModerationFunction(wiring.moderationService, wiring.membershipService),
+            new ModerationFunction(wiring.moderationService, wiring.identity),
             "organisations",
-            new OrganisationsFunction(wiring.organisationService, wiring.membershipService));
+            new OrganisationsFunction(wiring.organisationService, wiring.identity));
     Events.enrol(
         wiring.memberships, Events.provider(OWNER), Events.provider(OTHER), Events.admin());
   }

@@ -35,7 +35,7 @@ class ListingsApiIT {
   @BeforeAll
   static void wire(TestBackend.Store store) {
     wiring = new Wiring(store.config(true), Clock.systemUTC());
-    listings = new ListingsFunction(wiring.listingService, wiring.membershipService);
+    listings = new ListingsFunction(wiring.listingService, wiring.identity);
     Events.enrol(
         wiring.memberships,
         Events.provider(ORG),

@@ -44,8 +44,8 @@ class MembershipIT {
   static void wire(TestBackend.Store store) throws Exception {
     wiring =
         new Wiring(store.config(true), ReferralFixtures.settings(1000, null), Clock.systemUTC());
-    listings = new ListingsFunction(wiring.listingService, wiring.membershipService);
-    referrals = new ReferralsFunction(wiring.referralService, wiring.membershipService);
+    listings = new ListingsFunction(wiring.listingService, wiring.identity);
+    referrals = new ReferralsFunction(wiring.referralService, wiring.identity);
     memberships = new MembershipsFunction(wiring.membershipService, wiring.organisationService);
     ReferralFixtures.listing(wiring, OWN, "Own Club", "[\"self\",\"prescriber\"]");
     victimListing =

@@ -36,9 +36,9 @@ class ModerationIT {
             java.util.Set.of(org.signpost.core.auth.Role.ADMIN),
             java.util.Optional.empty()),
         new Organisation(UNTRUSTED, "New Community Choir", null, Organisation.APPROVED, false, 0));
-    listings = new ListingsFunction(wiring.listingService, wiring.membershipService);
-    moderation = new ModerationFunction(wiring.moderationService, wiring.membershipService);
-    organisations = new OrganisationsFunction(wiring.organisationService, wiring.membershipService);
+    listings = new ListingsFunction(wiring.listingService, wiring.identity);
+    moderation = new ModerationFunction(wiring.moderationService, wiring.identity);
+    organisations = new OrganisationsFunction(wiring.organisationService, wiring.identity);
     Events.enrol(
         wiring.memberships,
         Events.provider(UNTRUSTED),

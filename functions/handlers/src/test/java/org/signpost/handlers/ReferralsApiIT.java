@@ -34,7 +34,7 @@ class ReferralsApiIT {
     backend = store;
     wiring =
         new Wiring(store.config(true), ReferralFixtures.settings(1000, null), Clock.systemUTC());
-    api = new ReferralsFunction(wiring.referralService, wiring.membershipService);
+    api = new ReferralsFunction(wiring.referralService, wiring.identity);
     Events.enrol(
         wiring.memberships,
         Events.provider(ORG),
@@ -311,13 +311,12 @@ class ReferralsApiIT {
   void rateLimit_isSharedThroughTheStore_andKeepsNoRawAddress() throws Exception {
     Wiring strict =
         new Wiring(backend.config(true), ReferralFixtures.settings(2, null), Clock.systemUTC());
-    ReferralsFunction limited =
-        new ReferralsFunction(strict.referralService, strict.membershipService);
+    ReferralsFunction limited = new ReferralsFunction(strict.referralService, strict.identity);
     ReferralsFunction otherEnvironment =
         new ReferralsFunction(
             new Wiring(backend.config(true), ReferralFixtures.settings(2, null), Clock.systemUTC())
                 .referralService,
-            wiring.membershipService);
+            wiring.identity);
     String body = selfBody(listingId, "Rae", "07700 900321", "", "");
 
     assertThat(

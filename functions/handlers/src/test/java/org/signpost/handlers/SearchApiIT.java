@@ -60,8 +60,7 @@ class SearchApiIT {
           false);
     }
     search = new SearchFunction(wiring.newSearchService(), wiring.searchParams);
-    settings =
-        new SettingsFunction(wiring.settingsTable, Clock.systemUTC(), wiring.membershipService);
+    settings = new SettingsFunction(wiring.settingsTable, Clock.systemUTC(), wiring.identity);
     Events.enrol(wiring.memberships, Events.provider("org-x"), Events.admin());
   }
 

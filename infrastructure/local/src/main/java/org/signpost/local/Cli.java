@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import org.signpost.core.auth.Membership;
+import org.signpost.core.auth.Role;
 import org.signpost.devstore.NodeServer;
 import org.signpost.handlers.storage.Tables;
 import org.signpost.handlers.wiring.Wiring;
@@ -36,6 +40,14 @@ public final class Cli {
         bench [--sizes 10000,100000] [--iterations N] [--no-dynamo]
                                            run the search benchmark and print a Markdown table
       """;
+
+  /** The users the local sign-in page knows by name, and what each may do. */
+  static final Map<String, Membership> DEMO_USERS =
+      Map.of(
+          "admin", new Membership("admin", Role.ADMIN, Optional.empty()),
+          "prescriber", new Membership("prescriber", Role.PRESCRIBER, Optional.empty()),
+          "provider",
+              new Membership("provider", Role.PROVIDER, Optional.of("org-northfield-mens-shed")));
 
   private Cli() {}
 
@@ -155,6 +167,10 @@ public final class Cli {
     long started = System.nanoTime();
 
     NodeServer dynalite = startLocalStore(data);
+    // The real code flow against a local OpenID Connect server; configured before any wiring.
+    int oidcPort = Integer.parseInt(System.getenv().getOrDefault("OIDC_PORT", "" + (port + 1)));
+    LocalOidc oidc = LocalOidc.start(oidcPort);
+    oidc.configure("http://localhost:" + port);
     Wiring wiring = Wiring.shared();
     Tables.createAll(wiring.dynamo, wiring.config.tablePrefix());
     if (!Files.exists(marker)) {
@@ -162,14 +178,15 @@ public final class Cli {
       Files.writeString(marker, "demo data loaded\n");
       System.out.println("Loaded " + loaded + " demo listings.");
     }
+    for (Map.Entry<String, Membership> user : DEMO_USERS.entrySet()) {
+      wiring.memberships.put(user.getValue());
+    }
 
     SamTemplate template = SamTemplate.load(root().resolve("template.yaml"));
     DevKeys keys = DevKeys.loadOrCreate(state);
     JwtAuthoriser authoriser =
         new JwtAuthoriser(keys.publicKey(), DevKeys.ISSUER, DevKeys.AUDIENCE, Clock.systemUTC());
-    LocalServer server =
-        new LocalServer(port, template.routes(), authoriser)
-            .withDevSignIn(keys, wiring.memberships);
+    LocalServer server = new LocalServer(port, template.routes(), authoriser);
     server.start();
     // Lets ./signpost token register memberships in this store while it is locked by this run.
     LocalMemberships.advertise(state, dynalite.port());
@@ -196,6 +213,7 @@ public final class Cli {
                   housekeeping.shutdownNow();
                   LocalMemberships.withdraw(state);
                   server.close();
+                  oidc.close();
                   dynalite.close();
                   stopped.countDown();
                 }));
@@ -203,9 +221,17 @@ public final class Cli {
         "Signpost is running on http://localhost:%d (ready in %d ms)%n"
             + "  try: curl 'http://localhost:%d/api/search?q=english&lat=52.4569&lon=-1.8721&radius_km=5'%n"
             + "  token: ./signpost token --role provider --org org-sparkhill-community-hub%n"
-            + "  pages: http://localhost:%d/  (sign in for the portal: /dev/sign-in)%n"
+            + "  pages: http://localhost:%d/%n"
+            + "  sign in: http://localhost:%d/auth/login (the local OpenID Connect server at %s%n"
+            + "           asks for a user name: admin, prescriber, or provider - a provider of%n"
+            + "           org-northfield-mens-shed; any other name signs in with no role)%n"
             + "Press Ctrl+C to stop.%n",
-        server.port(), (System.nanoTime() - started) / 1_000_000, server.port(), server.port());
+        server.port(),
+        (System.nanoTime() - started) / 1_000_000,
+        server.port(),
+        server.port(),
+        server.port(),
+        oidc.issuer());
     stopped.await();
     return 0;
   }

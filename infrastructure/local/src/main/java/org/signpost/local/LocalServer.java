@@ -48,7 +48,6 @@ public final class LocalServer implements AutoCloseable {
   private final ExecutorService pool;
   private final List<Bound> routes;
   private final JwtAuthoriser authoriser;
-  private volatile DevSignIn devSignIn;
 
   private record Bound(
       SamTemplate.Route route,
@@ -70,13 +69,6 @@ public final class LocalServer implements AutoCloseable {
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
     server.setExecutor(pool);
     server.createContext("/", this::serve);
-  }
-
-  /** Serves the local-only {@code /dev/sign-in} form and honours its session cookie. */
-  public LocalServer withDevSignIn(
-      DevKeys keys, org.signpost.core.auth.MembershipRepository members) {
-    this.devSignIn = new DevSignIn(keys, members);
-    return this;
   }
 
   public void start() {
@@ -103,10 +95,6 @@ public final class LocalServer implements AutoCloseable {
     try (exchange) {
       String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
       String path = exchange.getRequestURI().getRawPath();
-      DevSignIn signIn = devSignIn;
-      if (signIn != null && path.startsWith("/dev/") && signIn.handle(exchange, method, path)) {
-        return;
-      }
       Set<String> allowed = new LinkedHashSet<>();
       for (Bound bound : routes) {
         Map<String, String> params = match(bound.segments(), path);
@@ -148,11 +136,7 @@ public final class LocalServer implements AutoCloseable {
     if (bound.route().authorised()) {
       JwtAuthoriser.Outcome outcome =
           authoriser.check(
-              Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))
-                  .or(
-                      () ->
-                          Optional.ofNullable(
-                              devSignIn == null ? null : DevSignIn.bearerFromCookie(exchange))));
+              Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")));
       if (outcome instanceof JwtAuthoriser.Refused refused) {
         problem(
             exchange,

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -41,21 +40,9 @@ class LocalRuntimeIT {
 
   @BeforeAll
   static void start(TestBackend.Store store) throws Exception {
-    System.setProperty("DYNAMODB_ENDPOINT", store.endpoint().toString());
-    System.setProperty("TABLE_PREFIX", store.tablePrefix());
-    System.setProperty("TRUST_NEW_ORGANISATIONS", "true");
-    System.setProperty("SEARCH_POLL_MS", "0");
-    // Wiring.shared() is per JVM: match the browser tests' settings whichever class runs first.
-    System.setProperty("FORM_MIN_FILL_SECONDS", "0");
     keys = DevKeys.loadOrCreate(state);
     template = SamTemplate.load(NodeServer.repositoryRoot().resolve("template.yaml"));
-    server =
-        new LocalServer(
-            0,
-            template.routes(),
-            new JwtAuthoriser(
-                keys.publicKey(), DevKeys.ISSUER, DevKeys.AUDIENCE, Clock.systemUTC()));
-    server.start();
+    server = BrowserSupport.server(store, state);
   }
 
   @AfterAll

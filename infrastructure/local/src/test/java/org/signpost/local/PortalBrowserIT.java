@@ -23,6 +23,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.signpost.core.auth.Caller;
+import org.signpost.core.auth.Membership;
 import org.signpost.core.auth.Role;
 import org.signpost.core.org.Organisation;
 import org.signpost.handlers.wiring.Wiring;
@@ -105,14 +106,20 @@ class PortalBrowserIT {
     assertThat(searchBody()).contains(name);
   }
 
+  /** Signs in through the real code flow: the local OpenID Connect server's login form. */
   private static void signIn(String role, String org) {
-    open("/dev/sign-in");
-    new Select(driver.findElement(By.id("role"))).selectByValue(role);
-    WebElement orgField = driver.findElement(By.id("org"));
-    orgField.clear();
-    orgField.sendKeys(org);
-    BrowserSupport.clickThrough(driver, driver.findElement(By.id("sign-in")));
-    // Signing in redirects; wait for it so the next page is requested with the new cookie.
+    String subject = "browser-" + role;
+    Role parsed = Role.parse(role).orElseThrow();
+    Wiring.shared()
+        .memberships
+        .put(
+            new Membership(
+                subject, parsed, parsed == Role.PROVIDER ? Optional.of(org) : Optional.empty()));
+    open("/auth/login?next=%2Fportal");
+    WebElement username = driver.findElement(By.name("username"));
+    username.sendKeys(subject);
+    username.submit();
+    // Signing in redirects twice; wait for it so the next page is requested with the new cookie.
     new WebDriverWait(driver, Duration.ofSeconds(10))
         .until(ExpectedConditions.urlContains("/portal"));
   }

@@ -3,6 +3,8 @@ package org.signpost.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -14,7 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.signpost.core.auth.Membership;
+import org.signpost.core.auth.Role;
 import org.signpost.handlers.wiring.Wiring;
 import org.signpost.testing.ReferralFixtures;
 import org.signpost.testing.TestBackend;
@@ -99,11 +105,15 @@ class SelfReferralJourneyIT {
   @Test
   @Order(2)
   void group_signsIn_marksItContactedThenAccepted_andThePersonSeesIt() {
-    browser.get(base + "/dev/sign-in");
-    WebElement org = browser.findElement(By.id("org"));
-    org.clear();
-    org.sendKeys(ORG);
-    BrowserSupport.clickThrough(browser, browser.findElement(By.id("sign-in")));
+    Wiring.shared()
+        .memberships
+        .put(new Membership("journey-group", Role.PROVIDER, Optional.of(ORG)));
+    browser.get(base + "/auth/login?next=%2Fportal%2Freferrals");
+    WebElement username = browser.findElement(By.name("username"));
+    username.sendKeys("journey-group");
+    username.submit();
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.urlContains("/portal/referrals"));
     assertThat(browser.getCurrentUrl()).endsWith("/portal/referrals");
 
     move("contacted");

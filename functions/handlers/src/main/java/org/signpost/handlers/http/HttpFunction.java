@@ -5,10 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
-import org.signpost.core.auth.Caller;
-import org.signpost.core.auth.MembershipService;
 import org.signpost.core.errors.SignpostException;
 
 /**
@@ -19,19 +16,17 @@ public abstract class HttpFunction
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final Map<String, Function<ApiRequest, ApiResponse>> routes;
-  private final Optional<MembershipService> memberships;
+  private final Identity identity;
 
   /** A function whose signed-in callers never have a role (it serves public routes only). */
   protected HttpFunction(Map<String, Function<ApiRequest, ApiResponse>> routes) {
-    this.routes = Map.copyOf(routes);
-    this.memberships = Optional.empty();
+    this(routes, Identity.anonymousOnly());
   }
 
   /** A function whose callers get their role and organisation from the memberships table. */
-  protected HttpFunction(
-      Map<String, Function<ApiRequest, ApiResponse>> routes, MembershipService memberships) {
+  protected HttpFunction(Map<String, Function<ApiRequest, ApiResponse>> routes, Identity identity) {
     this.routes = Map.copyOf(routes);
-    this.memberships = Optional.of(memberships);
+    this.identity = identity;
   }
 
   @Override
@@ -48,19 +43,12 @@ public abstract class HttpFunction
           404, "not-found", "Not found", "no route for " + request.routeKey(), request);
     }
     try {
-      return route.apply(request.withCaller(request.caller().map(c -> resolve(c.subject()))));
+      return route.apply(request.withCaller(identity.caller(request)));
     } catch (SignpostException e) {
       return Problems.from(e, request);
     } catch (RuntimeException e) {
       return Problems.unexpected(e, request);
     }
-  }
-
-  /** The token only proves who the caller is; what they may do comes from the server's table. */
-  private Caller resolve(String subject) {
-    return memberships
-        .map(service -> service.resolve(subject))
-        .orElseGet(() -> new Caller(subject, java.util.Set.of(), Optional.empty()));
   }
 
   /** The route keys this function serves, for checks against template.yaml. */

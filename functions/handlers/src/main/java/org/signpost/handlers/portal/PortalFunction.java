@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.signpost.core.auth.Caller;
-import org.signpost.core.auth.MembershipService;
 import org.signpost.core.auth.Role;
 import org.signpost.core.errors.FieldError;
 import org.signpost.core.errors.SignpostException;
@@ -19,6 +18,7 @@ import org.signpost.core.listing.Revision;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
+import org.signpost.handlers.http.Identity;
 import org.signpost.handlers.web.FormData;
 import org.signpost.handlers.web.Web;
 import org.signpost.handlers.web.WebContext;
@@ -35,15 +35,12 @@ public final class PortalFunction extends HttpFunction {
         Wiring.shared().web,
         Wiring.shared().listingService,
         Wiring.shared().moderationService,
-        Wiring.shared().membershipService);
+        Wiring.shared().identity);
   }
 
   PortalFunction(
-      Web web,
-      ListingService listings,
-      ModerationService moderation,
-      MembershipService memberships) {
-    super(routes(web, listings, moderation), memberships);
+      Web web, ListingService listings, ModerationService moderation, Identity identity) {
+    super(routes(web, listings, moderation), identity);
   }
 
   private static Map<String, Function<ApiRequest, ApiResponse>> routes(

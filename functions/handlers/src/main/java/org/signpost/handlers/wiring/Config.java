@@ -76,7 +76,8 @@ public record Config(
         setting("CRISIS_ROUTES").orElse(""));
   }
 
-  static Optional<String> setting(String name) {
+  /** A setting from system properties (local runtime) or the environment. */
+  public static Optional<String> setting(String name) {
     String value = System.getProperty(name);
     return Optional.ofNullable(value != null ? value : System.getenv(name));
   }

@@ -14,6 +14,9 @@ import org.signpost.core.org.OrganisationService;
 import org.signpost.core.referral.ReferralService;
 import org.signpost.core.search.SearchParams;
 import org.signpost.core.search.SearchService;
+import org.signpost.handlers.auth.OidcSettings;
+import org.signpost.handlers.auth.SessionVerifier;
+import org.signpost.handlers.http.Identity;
 import org.signpost.handlers.storage.DynamoListingRepository;
 import org.signpost.handlers.storage.DynamoMembershipRepository;
 import org.signpost.handlers.storage.DynamoOrganisationRepository;
@@ -57,6 +60,7 @@ public final class Wiring {
   public final SearchParams searchParams;
   public final DynamoMembershipRepository memberships;
   public final MembershipService membershipService;
+  public final Identity identity;
 
   public Wiring(Config config, Clock clock) {
     this(config, ReferralSettings.fromEnvironment(), clock);
@@ -97,6 +101,8 @@ public final class Wiring {
     this.searchParams = new SearchParams(geocoder, clock);
     this.memberships = new DynamoMembershipRepository(enhanced, config.tablePrefix());
     this.membershipService = new MembershipService(memberships, clock);
+    this.identity =
+        new Identity(membershipService, OidcSettings.fromEnvironment().map(SessionVerifier::new));
   }
 
   /** The environment's wiring, created on first use from the environment's settings. */
