@@ -183,16 +183,22 @@ public final class Cli {
     }
 
     SamTemplate template = SamTemplate.load(root().resolve("template.yaml"));
+    // One wiring per template function, each limited to that function's template permissions.
+    FunctionWirings functions = new FunctionWirings(template);
     DevKeys keys = DevKeys.loadOrCreate(state);
     JwtAuthoriser authoriser =
         new JwtAuthoriser(keys.publicKey(), DevKeys.ISSUER, DevKeys.AUDIENCE, Clock.systemUTC());
-    LocalServer server = new LocalServer(port, template.routes(), authoriser);
+    LocalServer server =
+        new LocalServer(port, template.routes(), authoriser, functions::instantiate);
     server.start();
     // Lets ./signpost token register memberships in this store while it is locked by this run.
     LocalMemberships.advertise(state, dynalite.port());
     // Stands in for the EventBridge schedule and SES: relays the outbox to files and prints them.
     var housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-    var chores = new org.signpost.handlers.HousekeepingFunction();
+    var chores =
+        Wiring.buildWith(
+            functions.forFunction("HousekeepingFunction"),
+            org.signpost.handlers.HousekeepingFunction::new);
     housekeeping.scheduleWithFixedDelay(
         () -> {
           try {

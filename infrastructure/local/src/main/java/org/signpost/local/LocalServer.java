@@ -56,12 +56,31 @@ public final class LocalServer implements AutoCloseable {
 
   public LocalServer(int port, List<SamTemplate.Route> routes, JwtAuthoriser authoriser)
       throws IOException {
+    this(port, routes, authoriser, LocalServer::instantiate);
+  }
+
+  /**
+   * A runtime whose handlers are built by {@code functions}, such as {@link
+   * FunctionWirings#instantiate}, which gives each template function its own limited wiring.
+   */
+  @SuppressWarnings("unchecked")
+  public LocalServer(
+      int port,
+      List<SamTemplate.Route> routes,
+      JwtAuthoriser authoriser,
+      java.util.function.Function<String, Object> functions)
+      throws IOException {
     this.authoriser = authoriser;
     Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers =
         new LinkedHashMap<>();
     List<Bound> bound = new ArrayList<>();
     for (SamTemplate.Route route : routes) {
-      var handler = handlers.computeIfAbsent(route.handlerClass(), LocalServer::instantiate);
+      var handler =
+          handlers.computeIfAbsent(
+              route.handlerClass(),
+              name ->
+                  (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
+                      functions.apply(name));
       bound.add(new Bound(route, segments(route.path()), handler));
     }
     this.routes = List.copyOf(bound);
@@ -79,12 +98,9 @@ public final class LocalServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  @SuppressWarnings("unchecked")
-  private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> instantiate(
-      String className) {
+  private static Object instantiate(String className) {
     try {
-      Object handler = Class.forName(className).getConstructor().newInstance();
-      return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler;
+      return Class.forName(className).getConstructor().newInstance();
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(
           "template.yaml names a handler that cannot start: " + className, e);

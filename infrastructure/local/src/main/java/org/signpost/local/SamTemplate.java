@@ -60,6 +60,25 @@ public final class SamTemplate {
         ((Map<String, Object>) function.get("Environment")).get("Variables");
   }
 
+  /** Each function's logical id, by the handler class it names. */
+  @SuppressWarnings("unchecked")
+  public Map<String, String> functionsByHandlerClass() {
+    Map<String, String> out = new LinkedHashMap<>();
+    resources()
+        .forEach(
+            (id, resource) -> {
+              if ("AWS::Serverless::Function".equals(resource.get("Type"))) {
+                String handler =
+                    String.valueOf(
+                        ((Map<String, Object>) resource.get("Properties")).get("Handler"));
+                out.put(
+                    handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler,
+                    id);
+              }
+            });
+    return out;
+  }
+
   /** Every HttpApi route of every function, in template order. */
   @SuppressWarnings("unchecked")
   public List<Route> routes() {

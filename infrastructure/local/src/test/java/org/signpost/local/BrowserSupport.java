@@ -61,7 +61,9 @@ final class BrowserSupport {
             port,
             template.routes(),
             new JwtAuthoriser(
-                keys.publicKey(), DevKeys.ISSUER, DevKeys.AUDIENCE, Clock.systemUTC()));
+                keys.publicKey(), DevKeys.ISSUER, DevKeys.AUDIENCE, Clock.systemUTC()),
+            // Each function gets only its template permissions, as in AWS.
+            new FunctionWirings(template)::instantiate);
     server.start();
     return server;
   }

@@ -43,7 +43,8 @@ class SelfReferralJourneyIT {
   @BeforeAll
   static void start(TestBackend.Store store) throws Exception {
     server = BrowserSupport.server(store, state);
-    base = "http://localhost:" + server.port();
+    // The site as its public address names it: sign-in cookies belong to that host.
+    base = "http://127.0.0.1:" + server.port();
     ReferralFixtures.listing(
         Wiring.shared(), ORG, "Sparkbrook Knit and Natter", "[\"self\",\"prescriber\"]");
     browser = BrowserSupport.chromium("journey", false);

@@ -28,6 +28,7 @@ import org.signpost.handlers.web.Web;
 import org.signpost.search.SearchIndex;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -40,6 +41,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  */
 public final class Wiring {
   private static volatile Wiring shared;
+  private static final ThreadLocal<Wiring> CONSTRUCTING = new ThreadLocal<>();
 
   public final Config config;
   public final Clock clock;
@@ -67,11 +69,19 @@ public final class Wiring {
   }
 
   public Wiring(Config config, ReferralSettings settings, Clock clock) {
+    this(config, settings, clock, dynamoClient(config));
+  }
+
+  /**
+   * Wiring over a given DynamoDB client; the local runtime passes one limited to a function's
+   * template permissions.
+   */
+  public Wiring(Config config, ReferralSettings settings, Clock clock, DynamoDbClient dynamo) {
     this.config = config;
     this.settings = settings;
     this.web = new Web(settings.webSecret(), clock);
     this.clock = clock;
-    this.dynamo = dynamoClient(config);
+    this.dynamo = dynamo;
     this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
     this.listings = new DynamoListingRepository(enhanced, config.tablePrefix());
     this.organisations = new DynamoOrganisationRepository(enhanced, config.tablePrefix());
@@ -105,8 +115,27 @@ public final class Wiring {
         new Identity(membershipService, OidcSettings.fromEnvironment().map(SessionVerifier::new));
   }
 
+  /**
+   * Constructs handlers that see {@code wiring} as {@link #shared()} while they are built, so the
+   * local runtime can give each template function its own wiring in one JVM, as Lambda gives each
+   * its own environment. Handlers read the shared wiring only in their constructors.
+   */
+  public static <T> T buildWith(Wiring wiring, java.util.function.Supplier<T> construct) {
+    Wiring outer = CONSTRUCTING.get();
+    CONSTRUCTING.set(wiring);
+    try {
+      return construct.get();
+    } finally {
+      CONSTRUCTING.set(outer);
+    }
+  }
+
   /** The environment's wiring, created on first use from the environment's settings. */
   public static Wiring shared() {
+    Wiring scoped = CONSTRUCTING.get();
+    if (scoped != null) {
+      return scoped;
+    }
     Wiring local = shared;
     if (local == null) {
       synchronized (Wiring.class) {
@@ -135,9 +164,15 @@ public final class Wiring {
   }
 
   public static DynamoDbClient dynamoClient(Config config) {
+    return dynamoClient(config, ClientOverrideConfiguration.builder().build());
+  }
+
+  /** A client with extra configuration, such as the local runtime's permission check. */
+  public static DynamoDbClient dynamoClient(Config config, ClientOverrideConfiguration overrides) {
     DynamoDbClientBuilder builder =
         DynamoDbClient.builder()
             .httpClient(UrlConnectionHttpClient.create())
+            .overrideConfiguration(overrides)
             .region(Region.of(config.region()));
     config
         .dynamoEndpoint()
