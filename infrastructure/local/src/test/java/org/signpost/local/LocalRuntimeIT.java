@@ -113,6 +113,29 @@ class LocalRuntimeIT {
   }
 
   @Test
+  void everyResponse_hasHstsAndNosniff_andPersonalOnesAreNeverCached() throws Exception {
+    String token =
+        keys.issue(
+            Wiring.shared().memberships,
+            "provider",
+            "org-local-it",
+            "u-headers",
+            Duration.ofMinutes(5));
+    HttpResponse<String> search = send("GET", "/api/search?q=tea", null, null);
+    HttpResponse<String> mine = send("GET", "/api/my/listings", token, null);
+    HttpResponse<String> page = send("GET", "/", null, null);
+
+    for (HttpResponse<String> response : List.of(search, mine, page)) {
+      assertThat(response.headers().firstValue("Strict-Transport-Security"))
+          .hasValueSatisfying(v -> assertThat(v).startsWith("max-age=31536000"));
+      assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+    assertThat(mine.statusCode()).isEqualTo(200);
+    assertThat(mine.headers().firstValue("Cache-Control")).contains("no-store");
+    assertThat(search.headers().firstValue("Cache-Control").orElse("")).doesNotContain("no-store");
+  }
+
+  @Test
   void missingForgedExpiredOrWrongAudienceTokens_get401ProblemJson() throws Exception {
     DevKeys other = DevKeys.loadOrCreate(state.resolve("other"));
     Date past = Date.from(Instant.now().minusSeconds(3600));

@@ -97,7 +97,8 @@ class SelfReferralJourneyIT {
             .getText()
             .replace("Your reference is ", "")
             .replace(".", "");
-    assertThat(statusLink).contains("/r/");
+    // Built from the configured PUBLIC_BASE_URL (the runtime's 127.0.0.1 address), not the Host.
+    assertThat(statusLink).startsWith(base + "/r/");
     assertThat(browser.findElement(By.id("status-now")).getText())
         .isEqualTo("Sent. Waiting for the group to contact you.");
     assertThat(browser.findElements(By.className("crisis"))).isEmpty();

@@ -32,7 +32,24 @@ public abstract class HttpFunction
   @Override
   public final APIGatewayV2HTTPResponse handleRequest(
       APIGatewayV2HTTPEvent event, Context context) {
-    return handle(ApiRequest.from(event)).toEvent();
+    ApiRequest request = ApiRequest.from(event);
+    ApiResponse response = handle(request);
+    return (personal(request) && !response.headers().containsKey("Cache-Control")
+            ? response.withHeader("Cache-Control", "no-store")
+            : response)
+        .toEvent();
+  }
+
+  /**
+   * Answers no cache may keep: anything a signed-in caller sees, anything a write returns (such as
+   * a referral receipt) and anything about a referral.
+   */
+  private static boolean personal(ApiRequest request) {
+    return request.caller().isPresent()
+        || request.cookie(org.signpost.handlers.auth.SessionCookies.SESSION).isPresent()
+        || !"GET".equals(request.method())
+        || request.routeKey().contains("referrals")
+        || request.routeKey().contains("/r/");
   }
 
   /** Handles a decoded request; the local runtime and tests may call this directly. */
