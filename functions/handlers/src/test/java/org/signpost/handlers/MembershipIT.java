@@ -33,6 +33,7 @@ class MembershipIT {
   private static HttpFunction listings;
   private static HttpFunction referrals;
   private static HttpFunction memberships;
+  private static HttpFunction organisations;
   private static String victimListing;
   private static String victimReferral;
 
@@ -47,6 +48,7 @@ class MembershipIT {
     listings = new ListingsFunction(wiring.listingService, wiring.identity);
     referrals = new ReferralsFunction(wiring.referralService, wiring.identity);
     memberships = new MembershipsFunction(wiring.membershipService, wiring.organisationService);
+    organisations = new OrganisationsFunction(wiring.organisationService, wiring.identity);
     ReferralFixtures.listing(wiring, OWN, "Own Club", "[\"self\",\"prescriber\"]");
     victimListing =
         ReferralFixtures.listing(wiring, VICTIM, "Victim Club", "[\"self\",\"prescriber\"]").id();
@@ -195,6 +197,64 @@ class MembershipIT {
     assertThat(anonymous.getStatusCode()).isEqualTo(401);
     assertThat(wiring.memberships.find("someone")).isEmpty();
     assertThat(wiring.memberships.find("forger").orElseThrow().role()).isEqualTo(Role.PROVIDER);
+  }
+
+  @Test
+  void communityGroupSignsUp_andBecomesItsProvider_whenAnAdminApproves() throws Exception {
+    Map<String, String> group = Map.of("sub", "knitters", "cognito:groups", "[]");
+    APIGatewayV2HTTPResponse asked =
+        send(
+            organisations,
+            "POST /api/organisations",
+            "/api/organisations",
+            Map.of(),
+            "{\"name\":\"Kings Heath Knitters\"}",
+            group);
+    assertThat(asked.getStatusCode()).as(asked.getBody()).isEqualTo(201);
+    String org = Json.MAPPER.readTree(asked.getBody()).get("id").asText();
+    assertThat(wiring.memberships.find("knitters")).isEmpty();
+
+    APIGatewayV2HTTPResponse approved =
+        send(
+            organisations,
+            "PUT /api/organisations/{id}/review",
+            "/api/organisations/" + org + "/review",
+            Map.of("if-match", "\"1\""),
+            "{\"status\":\"approved\",\"trusted\":false}",
+            Events.admin());
+
+    assertThat(approved.getStatusCode()).as(approved.getBody()).isEqualTo(200);
+    assertThat(wiring.memberships.find("knitters"))
+        .contains(new Membership("knitters", Role.PROVIDER, Optional.of(org)));
+  }
+
+  @Test
+  void organisationSignUps_areLimitedPerUserAndDay_andTheRefusedOneWritesNothing() {
+    Map<String, String> eager = Map.of("sub", "eager-signer", "cognito:groups", "[]");
+    for (int i = 1; i <= 3; i++) {
+      APIGatewayV2HTTPResponse ok =
+          send(
+              organisations,
+              "POST /api/organisations",
+              "/api/organisations",
+              Map.of(),
+              "{\"name\":\"Eager Group " + i + "\"}",
+              eager);
+      assertThat(ok.getStatusCode()).as(ok.getBody()).isEqualTo(201);
+    }
+    int before = wiring.organisations.all().size();
+
+    APIGatewayV2HTTPResponse fourth =
+        send(
+            organisations,
+            "POST /api/organisations",
+            "/api/organisations",
+            Map.of(),
+            "{\"name\":\"Eager Group 4\"}",
+            eager);
+
+    assertThat(fourth.getStatusCode()).isEqualTo(429);
+    assertThat(wiring.organisations.all()).hasSize(before);
   }
 
   private static APIGatewayV2HTTPResponse grant(

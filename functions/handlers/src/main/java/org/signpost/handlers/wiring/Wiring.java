@@ -90,7 +90,7 @@ public final class Wiring {
         new ListingService(
             listings, organisations, revisions, clock, config.trustNewOrganisations());
     this.moderationService = new ModerationService(listings, listingService, clock);
-    this.organisationService = new OrganisationService(organisations);
+
     this.referrals = new DynamoReferralRepository(dynamo, enhanced, config.tablePrefix());
     this.referralService =
         new ReferralService(
@@ -111,6 +111,8 @@ public final class Wiring {
     this.searchParams = new SearchParams(geocoder, clock);
     this.memberships = new DynamoMembershipRepository(enhanced, config.tablePrefix());
     this.membershipService = new MembershipService(memberships, clock);
+    this.organisationService =
+        new OrganisationService(organisations, memberships, referrals, clock);
     this.identity =
         new Identity(membershipService, OidcSettings.fromEnvironment().map(SessionVerifier::new));
   }
