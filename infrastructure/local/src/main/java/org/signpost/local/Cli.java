@@ -259,7 +259,22 @@ public final class Cli {
     System.setProperty("TRUST_NEW_ORGANISATIONS", "true");
     System.setProperty("SEARCH_POLL_MS", "1000");
     System.setProperty("OUTBOX_DIR", data.getParent().resolve("outbox").toString());
+    // The site key Secrets Manager holds in AWS; kept in .signpost/ so forms survive a restart.
+    System.setProperty("WEB_SECRET", webSecret(data.getParent()));
     return dynalite;
+  }
+
+  /** The local site key, generated on first use and readable only by its owner. */
+  static String webSecret(Path state) throws IOException {
+    Path file = state.resolve("web-secret");
+    if (!Files.exists(file)) {
+      Path temp = Files.createTempFile(state, "secret", ".tmp");
+      Files.setPosixFilePermissions(
+          temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      Files.writeString(temp, org.signpost.handlers.web.FormTokens.randomToken(48));
+      Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+    return Files.readString(file).strip();
   }
 
   static String option(List<String> args, String name) {

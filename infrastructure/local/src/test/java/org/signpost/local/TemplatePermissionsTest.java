@@ -50,4 +50,28 @@ class TemplatePermissionsTest {
           .noneMatch(grant -> grant.action().equals("DeleteItem"));
     }
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void siteKeySecret_goesOnlyToTheFunctionsThatSignFormsOrLinks() {
+    SamTemplate template = SamTemplate.load(NodeServer.repositoryRoot().resolve("template.yaml"));
+    java.util.Set<String> withSecret = new java.util.TreeSet<>();
+    template
+        .resources()
+        .forEach(
+            (id, resource) -> {
+              Map<String, Object> properties = (Map<String, Object>) resource.get("Properties");
+              Object environment = properties == null ? null : properties.get("Environment");
+              if (environment != null
+                  && String.valueOf(environment).contains("WEB_SECRET_ARN")
+                  && String.valueOf(properties.get("Policies"))
+                      .contains("AWSSecretsManagerGetSecretValuePolicy")) {
+                withSecret.add(id);
+              }
+            });
+
+    assertThat(withSecret)
+        .containsExactly("AuthFunction", "PagesFunction", "PortalFunction", "ReferralsFunction");
+    assertThat(template.globalEnvironment()).doesNotContainKeys("WEB_SECRET", "WEB_SECRET_ARN");
+  }
 }
