@@ -66,6 +66,12 @@ class PortalBrowserIT {
     signIn("provider", ORG);
     open("/portal");
     assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Your listings");
+    org.openqa.selenium.Cookie session = driver.manage().getCookieNamed("__Host-sp_session");
+    assertThat(session).isNotNull();
+    assertThat(session.isSecure()).isTrue();
+    assertThat(session.isHttpOnly()).isTrue();
+    assertThat(session.getSameSite()).isEqualTo("Lax");
+    assertThat(session.getPath()).isEqualTo("/");
     assertAccessible();
 
     open("/portal/listings/new");
@@ -104,6 +110,12 @@ class PortalBrowserIT {
         .until(ExpectedConditions.urlContains("done=approved"));
 
     assertThat(searchBody()).contains(name);
+
+    open("/portal");
+    BrowserSupport.clickThrough(driver, driver.findElement(By.id("sign-out")));
+    assertThat(driver.manage().getCookieNamed("__Host-sp_session")).isNull();
+    open("/portal");
+    assertThat(driver.getCurrentUrl()).contains("/authorize");
   }
 
   /** Signs in through the real code flow: the local OpenID Connect server's login form. */

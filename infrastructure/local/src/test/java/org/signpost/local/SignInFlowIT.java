@@ -81,7 +81,9 @@ class SignInFlowIT {
     assertThat(portal.headers().firstValue("Cache-Control")).contains("no-store");
 
     HttpResponse<String> out = browser.post("/auth/logout", Map.of());
-    assertThat(out.statusCode()).isEqualTo(303);
+    assertThat(out.statusCode()).isEqualTo(200);
+    assertThat(out.body())
+        .contains("http-equiv=\"refresh\"", "/endsession?", "client_id=" + LocalOidc.CLIENT_ID);
     assertThat(browser.cookies).doesNotContainKeys("__Host-sp_session", "__Host-sp_refresh");
     HttpResponse<String> after = browser.get("/portal");
     assertThat(after.statusCode()).isEqualTo(303);

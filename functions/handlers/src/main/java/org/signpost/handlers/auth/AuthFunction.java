@@ -156,7 +156,22 @@ public final class AuthFunction extends HttpFunction {
                                   "logout_uri", home,
                                   "post_logout_redirect_uri", home)))
               .orElse(home);
-      return redirect(303, target)
+      // A page, not a redirect: the portal's CSP (form-action 'self') would block a form post that
+      // redirects to the provider's origin, so this page moves on to end the provider's session.
+      String href = target.replace("&", "&amp;").replace("\"", "&quot;");
+      return new ApiResponse(
+              200,
+              Map.of(
+                  "Content-Type", "text/html; charset=utf-8",
+                  "Cache-Control", "no-store",
+                  "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"),
+              "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                  + "<meta http-equiv=\"refresh\" content=\"0;url="
+                  + href
+                  + "\"><title>Signed out</title></head><body><main><h1>You are signed out</h1>"
+                  + "<p><a id=\"continue\" href=\""
+                  + href
+                  + "\">Continue</a></p></main></body></html>")
           .withCookie(SessionCookies.clear(SessionCookies.SESSION))
           .withCookie(SessionCookies.clear(SessionCookies.REFRESH));
     }
