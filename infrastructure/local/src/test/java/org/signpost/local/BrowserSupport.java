@@ -48,6 +48,8 @@ final class BrowserSupport {
     System.setProperty("SEARCH_POLL_MS", "0");
     // Browser tests type faster than people; the minimum fill time has its own handler test.
     System.setProperty("FORM_MIN_FILL_SECONDS", "0");
+    // One site key for every function, as ./signpost run keeps in .signpost/ (and AWS in a secret).
+    System.setProperty("WEB_SECRET", "local-runtime-test-site-key-0123456789abcdef");
     int port;
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = probe.getLocalPort();

@@ -74,4 +74,31 @@ class TemplateEnforcementIT {
         .hasMessageContaining("memberships");
     assertThat(search.listings.find("no-such-listing")).isEmpty();
   }
+
+  @Test
+  void eachFunction_seesOnlyTheEnvironmentItsTemplateEntryGivesIt() {
+    String key = "local-site-key-for-the-environment-test";
+    String before = System.getProperty("WEB_SECRET");
+    System.setProperty("WEB_SECRET", key);
+    try {
+      FunctionWirings functions =
+          new FunctionWirings(
+              SamTemplate.load(NodeServer.repositoryRoot().resolve("template.yaml")));
+
+      // Only the functions given the site key's secret see the key; others get one of their own.
+      assertThat(new String(functions.forFunction("PagesFunction").settings.webSecret()))
+          .isEqualTo(key);
+      assertThat(new String(functions.forFunction("SearchFunction").settings.webSecret()))
+          .isNotEqualTo(key);
+      assertThat(functions.visibleTo("SearchFunction"))
+          .contains("TABLE_PREFIX", "PUBLIC_BASE_URL")
+          .doesNotContain("WEB_SECRET", "WEB_SECRET_ARN");
+    } finally {
+      if (before == null) {
+        System.clearProperty("WEB_SECRET");
+      } else {
+        System.setProperty("WEB_SECRET", before);
+      }
+    }
+  }
 }
