@@ -14,6 +14,7 @@ import org.signpost.core.listing.ListingService;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
+import org.signpost.handlers.http.Identity;
 import org.signpost.handlers.http.Json;
 import org.signpost.handlers.wiring.Wiring;
 
@@ -21,10 +22,10 @@ import org.signpost.handlers.wiring.Wiring;
 public final class ListingsFunction extends HttpFunction {
 
   public ListingsFunction() {
-    this(Wiring.shared().listingService);
+    this(Wiring.shared().listingService, Wiring.shared().identity);
   }
 
-  ListingsFunction(ListingService service) {
+  ListingsFunction(ListingService service, Identity identity) {
     super(
         Map.of(
             "POST /api/listings", request -> create(service, request),
@@ -35,7 +36,8 @@ public final class ListingsFunction extends HttpFunction {
             "POST /api/listings/{id}/verify", request -> verify(service, request),
             "GET /api/listings/{id}/history", request -> history(service, request),
             "GET /api/my/listings", request -> mine(service, request),
-            "GET /api/openapi.yaml", request -> OpenApi.response()));
+            "GET /api/openapi.yaml", request -> OpenApi.response()),
+        identity);
   }
 
   private static ApiResponse create(ListingService service, ApiRequest request) {

@@ -10,6 +10,7 @@ import org.signpost.core.listing.ModerationService;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
+import org.signpost.handlers.http.Identity;
 import org.signpost.handlers.http.Json;
 import org.signpost.handlers.wiring.Wiring;
 
@@ -17,15 +18,16 @@ import org.signpost.handlers.wiring.Wiring;
 public final class ModerationFunction extends HttpFunction {
 
   public ModerationFunction() {
-    this(Wiring.shared().moderationService);
+    this(Wiring.shared().moderationService, Wiring.shared().identity);
   }
 
-  ModerationFunction(ModerationService service) {
+  ModerationFunction(ModerationService service, Identity identity) {
     super(
         Map.of(
             "GET /api/moderation/queue", request -> queue(service, request),
             "POST /api/listings/{id}/approve", request -> approve(service, request),
-            "POST /api/listings/{id}/reject", request -> reject(service, request)));
+            "POST /api/listings/{id}/reject", request -> reject(service, request)),
+        identity);
   }
 
   private static ApiResponse queue(ModerationService service, ApiRequest request) {

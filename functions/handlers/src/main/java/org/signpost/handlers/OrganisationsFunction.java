@@ -10,6 +10,7 @@ import org.signpost.core.org.OrganisationService;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
+import org.signpost.handlers.http.Identity;
 import org.signpost.handlers.http.Json;
 import org.signpost.handlers.wiring.Wiring;
 
@@ -17,16 +18,17 @@ import org.signpost.handlers.wiring.Wiring;
 public final class OrganisationsFunction extends HttpFunction {
 
   public OrganisationsFunction() {
-    this(Wiring.shared().organisationService);
+    this(Wiring.shared().organisationService, Wiring.shared().identity);
   }
 
-  OrganisationsFunction(OrganisationService service) {
+  OrganisationsFunction(OrganisationService service, Identity identity) {
     super(
         Map.of(
             "POST /api/organisations", request -> signUp(service, request),
             "GET /api/organisations", request -> list(service, request),
             "GET /api/organisations/{id}", request -> get(service, request),
-            "PUT /api/organisations/{id}/review", request -> review(service, request)));
+            "PUT /api/organisations/{id}/review", request -> review(service, request)),
+        identity);
   }
 
   private static ApiResponse signUp(OrganisationService service, ApiRequest request) {

@@ -11,6 +11,7 @@ import org.signpost.core.search.SearchService;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
+import org.signpost.handlers.http.Identity;
 import org.signpost.handlers.web.Web;
 import org.signpost.handlers.wiring.Wiring;
 
@@ -37,7 +38,8 @@ public final class PagesFunction extends HttpFunction {
         wiring.listings,
         wiring.referralService,
         wiring.clock,
-        wiring.settings.minFillTime());
+        wiring.settings.minFillTime(),
+        wiring.identity);
   }
 
   PagesFunction(
@@ -46,8 +48,9 @@ public final class PagesFunction extends HttpFunction {
       ListingRepository listings,
       ReferralService referrals,
       Clock clock,
-      Duration minFillTime) {
-    super(routes(web, search, listings, referrals, clock, minFillTime));
+      Duration minFillTime,
+      Identity identity) {
+    super(routes(web, search, listings, referrals, clock, minFillTime), identity);
   }
 
   private static synchronized SearchService environmentIndex() {

@@ -19,6 +19,7 @@ import org.signpost.core.referral.ReferralService;
 import org.signpost.core.referral.ReferralValidator;
 import org.signpost.core.referral.StatusChange;
 import org.signpost.core.time.Clocks;
+import org.signpost.handlers.auth.OidcSettings;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.web.FormData;
@@ -39,6 +40,14 @@ final class ReferralPages {
   private final ListingRepository listings;
   private final Clock clock;
   private final Duration minFillTime;
+
+  /**
+   * This site's configured address; links never come from request headers. Empty: site-relative.
+   */
+  private final String publicBaseUrl =
+      OidcSettings.publicBaseUrlFromEnvironment()
+          .map(url -> url.toString().replaceAll("/+$", ""))
+          .orElse("");
 
   ReferralPages(
       ReferralService referrals, ListingRepository listings, Clock clock, Duration minFillTime) {
@@ -138,9 +147,7 @@ final class ReferralPages {
     scope.put("reference", page.message("done_reference", r.reference()));
     scope.put("listingName", r.listingName());
     scope.put("now", page.message("status_" + r.status().code()));
-    String host = request.header("host").orElse("localhost");
-    String scheme = request.header("x-forwarded-proto").orElse("http");
-    scope.put("link", scheme + "://" + host + "/r/" + request.pathParameter("token"));
+    scope.put("link", publicBaseUrl + "/r/" + request.pathParameter("token"));
     DateTimeFormatter format =
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
             .withLocale(Locale.forLanguageTag(page.language().code()));

@@ -10,6 +10,7 @@ import org.signpost.core.referral.ReferralService;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
+import org.signpost.handlers.http.Identity;
 import org.signpost.handlers.http.Json;
 import org.signpost.handlers.wiring.Wiring;
 
@@ -20,10 +21,10 @@ import org.signpost.handlers.wiring.Wiring;
 public final class ReferralsFunction extends HttpFunction {
 
   public ReferralsFunction() {
-    this(Wiring.shared().referralService);
+    this(Wiring.shared().referralService, Wiring.shared().identity);
   }
 
-  ReferralsFunction(ReferralService service) {
+  ReferralsFunction(ReferralService service, Identity identity) {
     super(
         Map.of(
             "POST /api/referrals", request -> self(service, request),
@@ -31,7 +32,8 @@ public final class ReferralsFunction extends HttpFunction {
             "GET /api/referrals", request -> mine(service, request),
             "GET /api/referrals/{id}", request -> get(service, request),
             "POST /api/referrals/{id}/status", request -> move(service, request),
-            "DELETE /api/referrals/{id}", request -> erase(service, request)));
+            "DELETE /api/referrals/{id}", request -> erase(service, request)),
+        identity);
   }
 
   private static ApiResponse self(ReferralService service, ApiRequest request) {

@@ -10,6 +10,7 @@ import org.signpost.core.search.SynonymSource;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
+import org.signpost.handlers.http.Identity;
 import org.signpost.handlers.http.Json;
 import org.signpost.handlers.storage.DynamoSettings;
 import org.signpost.handlers.wiring.Wiring;
@@ -23,14 +24,15 @@ public final class SettingsFunction extends HttpFunction {
   static final int MAX_SYNONYM_CHARS = 100_000;
 
   public SettingsFunction() {
-    this(Wiring.shared().settingsTable, Wiring.shared().clock);
+    this(Wiring.shared().settingsTable, Wiring.shared().clock, Wiring.shared().identity);
   }
 
-  SettingsFunction(DynamoSettings settings, Clock clock) {
+  SettingsFunction(DynamoSettings settings, Clock clock, Identity identity) {
     super(
         Map.of(
             "GET /api/admin/synonyms", request -> get(settings, request),
-            "PUT /api/admin/synonyms", request -> put(settings, clock, request)));
+            "PUT /api/admin/synonyms", request -> put(settings, clock, request)),
+        identity);
   }
 
   private static ApiResponse get(DynamoSettings settings, ApiRequest request) {

@@ -47,9 +47,14 @@ class AuthorizationMatrixIT {
     }
     functions =
         Map.of(
-            "listings", new ListingsFunction(wiring.listingService),
-            "moderation", new ModerationFunction(wiring.moderationService),
-            "organisations", new OrganisationsFunction(wiring.organisationService));
+            "listings",
+            new ListingsFunction(wiring.listingService, wiring.identity),
+            "moderation",
+            new ModerationFunction(wiring.moderationService, wiring.identity),
+            "organisations",
+            new OrganisationsFunction(wiring.organisationService, wiring.identity));
+    Events.enrol(
+        wiring.memberships, Events.provider(OWNER), Events.provider(OTHER), Events.admin());
   }
 
   /** One route: how to prepare a target, then the status each caller must get, in CALLERS order. */
@@ -270,7 +275,12 @@ class AuthorizationMatrixIT {
       case 0 -> null;
       case 1 -> Events.provider(OWNER);
       case 2 -> Events.provider(OTHER);
-      case 3 -> Map.of("sub", "gp-matrix-" + System.nanoTime(), "cognito:groups", "[prescriber]");
+      case 3 -> {
+        Map<String, String> gp =
+            Map.of("sub", "gp-matrix-" + System.nanoTime(), "cognito:groups", "[prescriber]");
+        Events.enrol(wiring.memberships, gp);
+        yield gp;
+      }
       default -> Events.admin();
     };
   }

@@ -35,7 +35,19 @@ class ListingsApiIT {
   @BeforeAll
   static void wire(TestBackend.Store store) {
     wiring = new Wiring(store.config(true), Clock.systemUTC());
-    listings = new ListingsFunction(wiring.listingService);
+    listings = new ListingsFunction(wiring.listingService, wiring.identity);
+    Events.enrol(
+        wiring.memberships,
+        Events.provider(ORG),
+        Events.provider("org-bad-input"),
+        Events.provider("org-other"),
+        Events.prescriber());
+    // The verbatim provider event's subject, a provider of ORG by membership.
+    wiring.memberships.put(
+        new org.signpost.core.auth.Membership(
+            "2f1c8a9e-4b7d-4e0a-9c1f-5d6e7f8a9b0c",
+            org.signpost.core.auth.Role.PROVIDER,
+            java.util.Optional.of(ORG)));
     search = new SearchFunction(wiring.newSearchService());
   }
 

@@ -36,9 +36,15 @@ class ModerationIT {
             java.util.Set.of(org.signpost.core.auth.Role.ADMIN),
             java.util.Optional.empty()),
         new Organisation(UNTRUSTED, "New Community Choir", null, Organisation.APPROVED, false, 0));
-    listings = new ListingsFunction(wiring.listingService);
-    moderation = new ModerationFunction(wiring.moderationService);
-    organisations = new OrganisationsFunction(wiring.organisationService);
+    listings = new ListingsFunction(wiring.listingService, wiring.identity);
+    moderation = new ModerationFunction(wiring.moderationService, wiring.identity);
+    organisations = new OrganisationsFunction(wiring.organisationService, wiring.identity);
+    Events.enrol(
+        wiring.memberships,
+        Events.provider(UNTRUSTED),
+        Events.provider("org-someone-else"),
+        Events.admin(),
+        Events.prescriber());
     search = new SearchFunction(wiring.newSearchService());
   }
 
@@ -170,8 +176,9 @@ class ModerationIT {
                 "/api/listings",
                 Map.of(),
                 Map.of(),
-                ListingsApiIT.validBody("Quiet Reading Group Kings Heath"),
-                Events.admin(UNTRUSTED),
+                ListingsApiIT.validBody("Quiet Reading Group Kings Heath")
+                    .replaceFirst("\\{", "{\"organisation_id\": \"" + UNTRUSTED + "\", "),
+                Events.admin(),
                 201)
             .get("id")
             .asText();

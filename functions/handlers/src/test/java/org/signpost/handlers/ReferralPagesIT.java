@@ -79,7 +79,9 @@ class ReferralPagesIT {
         String routeKey, String path, Map<String, String> params, String query, String body) {
       Map<String, String> headers = new LinkedHashMap<>();
       headers.put("content-type", "application/x-www-form-urlencoded");
-      headers.put("host", "localhost");
+      // A Host (and scheme) the site does not own: links must come from PUBLIC_BASE_URL instead.
+      headers.put("host", "attacker.example");
+      headers.put("x-forwarded-proto", "https");
       if (!cookies.isEmpty()) {
         headers.put(
             "cookie",
@@ -159,7 +161,8 @@ class ReferralPagesIT {
     assertThat(status.headers()).containsEntry("Referrer-Policy", "no-referrer");
     assertThat(status.body())
         .contains("We have your request", "Pages Tea Club")
-        .doesNotContain("Mirela", "900468");
+        .contains("href=\"/r/" + token + "\"")
+        .doesNotContain("Mirela", "900468", "attacker.example");
   }
 
   @Test

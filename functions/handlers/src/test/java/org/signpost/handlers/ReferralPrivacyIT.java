@@ -41,7 +41,8 @@ class ReferralPrivacyIT {
     backend = store;
     wiring =
         new Wiring(store.config(true), ReferralFixtures.settings(1000, null), Clock.systemUTC());
-    api = new ReferralsFunction(wiring.referralService);
+    api = new ReferralsFunction(wiring.referralService, wiring.identity);
+    Events.enrol(wiring.memberships, Events.provider(ORG));
     listingId = ReferralFixtures.listing(wiring, ORG, "Privacy Tea Club", "[\"self\"]").id();
   }
 
@@ -53,7 +54,7 @@ class ReferralPrivacyIT {
   void retentionPurge_deletesReferralsPastTheirTime_andItemsCarryTheTtlAttribute() {
     ReferralFixtures.MovableClock clock = new ReferralFixtures.MovableClock(Instant.now());
     Wiring timed = new Wiring(backend.config(true), ReferralFixtures.settings(1000, null), clock);
-    ReferralsFunction timedApi = new ReferralsFunction(timed.referralService);
+    ReferralsFunction timedApi = new ReferralsFunction(timed.referralService, timed.identity);
     APIGatewayV2HTTPResponse created =
         timedApi.handleRequest(
             call(

@@ -34,7 +34,13 @@ class ReferralsApiIT {
     backend = store;
     wiring =
         new Wiring(store.config(true), ReferralFixtures.settings(1000, null), Clock.systemUTC());
-    api = new ReferralsFunction(wiring.referralService);
+    api = new ReferralsFunction(wiring.referralService, wiring.identity);
+    Events.enrol(
+        wiring.memberships,
+        Events.provider(ORG),
+        Events.provider(OTHER_ORG),
+        Events.admin(),
+        Events.prescriber());
     listingId =
         ReferralFixtures.listing(wiring, ORG, "Referral Tea Club", "[\"self\",\"prescriber\"]")
             .id();
@@ -103,13 +109,15 @@ class ReferralsApiIT {
   @Test
   void authorisationMatrix_overEveryReferralRoute() throws Exception {
     Map<String, String> gp = Map.of("sub", "gp-matrix", "cognito:groups", "[prescriber]");
+    Map<String, String> otherGp = Map.of("sub", "gp-other", "cognito:groups", "[prescriber]");
+    Events.enrol(wiring.memberships, gp, otherGp);
     String id = prescriberReferral(gp);
     Map<String, Map<String, String>> callers = new java.util.LinkedHashMap<>();
     callers.put("anonymous", null);
     callers.put("provider same org", Events.provider(ORG));
     callers.put("provider other org", Events.provider(OTHER_ORG));
     callers.put("referring prescriber", gp);
-    callers.put("other prescriber", Map.of("sub", "gp-other", "cognito:groups", "[prescriber]"));
+    callers.put("other prescriber", otherGp);
     callers.put("admin", Events.admin());
     Map<String, List<Integer>> expected =
         Map.of(
@@ -303,11 +311,12 @@ class ReferralsApiIT {
   void rateLimit_isSharedThroughTheStore_andKeepsNoRawAddress() throws Exception {
     Wiring strict =
         new Wiring(backend.config(true), ReferralFixtures.settings(2, null), Clock.systemUTC());
-    ReferralsFunction limited = new ReferralsFunction(strict.referralService);
+    ReferralsFunction limited = new ReferralsFunction(strict.referralService, strict.identity);
     ReferralsFunction otherEnvironment =
         new ReferralsFunction(
             new Wiring(backend.config(true), ReferralFixtures.settings(2, null), Clock.systemUTC())
-                .referralService);
+                .referralService,
+            wiring.identity);
     String body = selfBody(listingId, "Rae", "07700 900321", "", "");
 
     assertThat(

@@ -60,7 +60,8 @@ class SearchApiIT {
           false);
     }
     search = new SearchFunction(wiring.newSearchService(), wiring.searchParams);
-    settings = new SettingsFunction(wiring.settingsTable, Clock.systemUTC());
+    settings = new SettingsFunction(wiring.settingsTable, Clock.systemUTC(), wiring.identity);
+    Events.enrol(wiring.memberships, Events.provider("org-x"), Events.admin());
   }
 
   private static APIGatewayV2HTTPResponse get(String route, String query) {

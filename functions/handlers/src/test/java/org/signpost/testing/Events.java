@@ -77,12 +77,27 @@ public final class Events {
     return Map.of("sub", "admin-1", "cognito:groups", "[admin]");
   }
 
-  /** Claims for an admin who also carries an organisation (admins may act for any). */
-  public static Map<String, String> admin(String org) {
-    return Map.of("sub", "admin-1", "cognito:groups", "[admin]", "custom:org", org);
-  }
-
   public static Map<String, String> prescriber() {
     return Map.of("sub", "gp-1", "cognito:groups", "[prescriber]");
+  }
+
+  /**
+   * Registers, as an admin would, the membership each claims helper above stands for: functions
+   * take role and organisation from the memberships table, never from these claims.
+   */
+  @SafeVarargs
+  public static void enrol(
+      org.signpost.core.auth.MembershipRepository members, Map<String, String>... callers) {
+    for (Map<String, String> claims : callers) {
+      String group = claims.get("cognito:groups").replace("[", "").replace("]", "");
+      org.signpost.core.auth.Role role = org.signpost.core.auth.Role.parse(group).orElseThrow();
+      members.put(
+          new org.signpost.core.auth.Membership(
+              claims.get("sub"),
+              role,
+              role == org.signpost.core.auth.Role.PROVIDER
+                  ? java.util.Optional.of(claims.get("custom:org"))
+                  : java.util.Optional.empty()));
+    }
   }
 }

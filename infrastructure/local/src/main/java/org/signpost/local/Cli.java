@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import org.signpost.core.auth.Membership;
+import org.signpost.core.auth.Role;
 import org.signpost.devstore.NodeServer;
 import org.signpost.handlers.storage.Tables;
 import org.signpost.handlers.wiring.Wiring;
@@ -24,7 +28,8 @@ public final class Cli {
         run [--reset]                      start the local store and API on PORT (default 8080);
                                            loads demo data on first run; --reset starts afresh
         token --role ROLE [--org ID] [--sub ID] [--hours N]
-                                           print a bearer token for the local runtime
+                                           print a bearer token for the local runtime and
+                                           register that membership in the local store
                                            (ROLE is admin, prescriber or provider)
         import FILE_OR_DIR [--dry-run] [--region R --table-prefix P]
                                            import HSDS 3.0 JSON, an Open Referral CSV package
@@ -38,6 +43,14 @@ public final class Cli {
                                            judged queries: Signpost against plain BM25
                                            (nDCG@10, P@10, recall@20) in the same run
       """;
+
+  /** The users the local sign-in page knows by name, and what each may do. */
+  static final Map<String, Membership> DEMO_USERS =
+      Map.of(
+          "admin", new Membership("admin", Role.ADMIN, Optional.empty()),
+          "prescriber", new Membership("prescriber", Role.PRESCRIBER, Optional.empty()),
+          "provider",
+              new Membership("provider", Role.PROVIDER, Optional.of("org-northfield-mens-shed")));
 
   private Cli() {}
 
@@ -96,12 +109,20 @@ public final class Cli {
     String sub = option(args, "--sub");
     String hours = option(args, "--hours");
     DevKeys keys = DevKeys.loadOrCreate(stateDir());
-    out.println(
-        keys.mint(
-            role.toLowerCase(Locale.ROOT),
-            org,
-            sub == null ? "local-" + role + (org == null ? "" : "-" + org) : sub,
-            Duration.ofHours(hours == null ? 12 : Long.parseLong(hours))));
+    String lower = role.toLowerCase(Locale.ROOT);
+    String subject = sub == null ? "local-" + lower + (org == null ? "" : "-" + org) : sub;
+    try (LocalMemberships members = LocalMemberships.open(stateDir())) {
+      out.println(
+          keys.issue(
+              members.repository(),
+              lower,
+              org,
+              subject,
+              Duration.ofHours(hours == null ? 12 : Long.parseLong(hours))));
+    } catch (IllegalArgumentException | org.signpost.core.errors.SignpostException e) {
+      err.println(e.getMessage());
+      return 2;
+    }
     return 0;
   }
 
@@ -155,6 +176,10 @@ public final class Cli {
 
     NodeServer dynalite = startLocalStore(data);
     NodeServer s3rver = startSnapshotStore(state.resolve("s3rver"));
+    // The real code flow against a local OpenID Connect server; configured before any wiring.
+    int oidcPort = Integer.parseInt(System.getenv().getOrDefault("OIDC_PORT", "" + (port + 1)));
+    LocalOidc oidc = LocalOidc.start(oidcPort);
+    oidc.configure("http://localhost:" + port);
     Wiring wiring = Wiring.shared();
     Tables.createAll(wiring.dynamo, wiring.config.tablePrefix());
     if (!Files.exists(marker)) {
@@ -162,16 +187,27 @@ public final class Cli {
       Files.writeString(marker, "demo data loaded\n");
       System.out.println("Loaded " + loaded + " demo listings.");
     }
+    for (Map.Entry<String, Membership> user : DEMO_USERS.entrySet()) {
+      wiring.memberships.put(user.getValue());
+    }
 
     SamTemplate template = SamTemplate.load(root().resolve("template.yaml"));
+    // One wiring per template function, each limited to that function's template permissions.
+    FunctionWirings functions = new FunctionWirings(template);
     DevKeys keys = DevKeys.loadOrCreate(state);
     JwtAuthoriser authoriser =
         new JwtAuthoriser(keys.publicKey(), DevKeys.ISSUER, DevKeys.AUDIENCE, Clock.systemUTC());
-    LocalServer server = new LocalServer(port, template.routes(), authoriser).withDevSignIn(keys);
+    LocalServer server =
+        new LocalServer(port, template.routes(), authoriser, functions::instantiate);
     server.start();
+    // Lets ./signpost token register memberships in this store while it is locked by this run.
+    LocalMemberships.advertise(state, dynalite.port());
     // Stands in for the EventBridge schedule and SES: relays the outbox to files and prints them.
     var housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-    var chores = new org.signpost.handlers.HousekeepingFunction();
+    var chores =
+        Wiring.buildWith(
+            functions.forFunction("HousekeepingFunction"),
+            org.signpost.handlers.HousekeepingFunction::new);
     housekeeping.scheduleWithFixedDelay(
         () -> {
           try {
@@ -203,7 +239,9 @@ public final class Cli {
             new Thread(
                 () -> {
                   housekeeping.shutdownNow();
+                  LocalMemberships.withdraw(state);
                   server.close();
+                  oidc.close();
                   dynalite.close();
                   s3rver.close();
                   stopped.countDown();
@@ -212,9 +250,17 @@ public final class Cli {
         "Signpost is running on http://localhost:%d (ready in %d ms)%n"
             + "  try: curl 'http://localhost:%d/api/search?q=english&lat=52.4569&lon=-1.8721&radius_km=5'%n"
             + "  token: ./signpost token --role provider --org org-sparkhill-community-hub%n"
-            + "  pages: http://localhost:%d/  (sign in for the portal: /dev/sign-in)%n"
+            + "  pages: http://localhost:%d/%n"
+            + "  sign in: http://localhost:%d/auth/login (the local OpenID Connect server at %s%n"
+            + "           asks for a user name: admin, prescriber, or provider - a provider of%n"
+            + "           org-northfield-mens-shed; any other name signs in with no role)%n"
             + "Press Ctrl+C to stop.%n",
-        server.port(), (System.nanoTime() - started) / 1_000_000, server.port(), server.port());
+        server.port(),
+        (System.nanoTime() - started) / 1_000_000,
+        server.port(),
+        server.port(),
+        server.port(),
+        oidc.issuer());
     stopped.await();
     return 0;
   }
@@ -256,7 +302,22 @@ public final class Cli {
     System.setProperty("TRUST_NEW_ORGANISATIONS", "true");
     System.setProperty("SEARCH_POLL_MS", "1000");
     System.setProperty("OUTBOX_DIR", data.getParent().resolve("outbox").toString());
+    // The site key Secrets Manager holds in AWS; kept in .signpost/ so forms survive a restart.
+    System.setProperty("WEB_SECRET", webSecret(data.getParent()));
     return dynalite;
+  }
+
+  /** The local site key, generated on first use and readable only by its owner. */
+  static String webSecret(Path state) throws IOException {
+    Path file = state.resolve("web-secret");
+    if (!Files.exists(file)) {
+      Path temp = Files.createTempFile(state, "secret", ".tmp");
+      Files.setPosixFilePermissions(
+          temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      Files.writeString(temp, org.signpost.handlers.web.FormTokens.randomToken(48));
+      Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+    return Files.readString(file).strip();
   }
 
   static String option(List<String> args, String name) {

@@ -21,7 +21,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.signpost.core.auth.Membership;
+import org.signpost.core.auth.MembershipRepository;
+import org.signpost.core.auth.Role;
 
 /**
  * The local development signing key: generated on first use, kept in {@code .signpost/}, trusted
@@ -66,7 +70,27 @@ public final class DevKeys {
     return key.toPublicJWK();
   }
 
-  /** Mints a token for a role, with an organisation for providers. */
+  /**
+   * Registers the membership a token stands for, then mints the token. The membership is what the
+   * functions trust; the token's groups and organisation only mirror it, as Cognito groups would.
+   */
+  public String issue(
+      MembershipRepository members,
+      String role,
+      String organisationId,
+      String subject,
+      Duration lifetime) {
+    Role parsed =
+        Role.parse(role).orElseThrow(() -> new IllegalArgumentException("unknown role " + role));
+    members.put(
+        new Membership(
+            subject,
+            parsed,
+            parsed == Role.PROVIDER ? Optional.ofNullable(organisationId) : Optional.empty()));
+    return mint(role, organisationId, subject, lifetime);
+  }
+
+  /** Mints a token for a role, with an organisation for providers (registers nothing). */
   public String mint(String role, String organisationId, String subject, Duration lifetime) {
     Instant now = Instant.now();
     JWTClaimsSet.Builder claims =

@@ -48,7 +48,6 @@ public final class LocalServer implements AutoCloseable {
   private final ExecutorService pool;
   private final List<Bound> routes;
   private final JwtAuthoriser authoriser;
-  private volatile DevSignIn devSignIn;
 
   private record Bound(
       SamTemplate.Route route,
@@ -57,12 +56,31 @@ public final class LocalServer implements AutoCloseable {
 
   public LocalServer(int port, List<SamTemplate.Route> routes, JwtAuthoriser authoriser)
       throws IOException {
+    this(port, routes, authoriser, LocalServer::instantiate);
+  }
+
+  /**
+   * A runtime whose handlers are built by {@code functions}, such as {@link
+   * FunctionWirings#instantiate}, which gives each template function its own limited wiring.
+   */
+  @SuppressWarnings("unchecked")
+  public LocalServer(
+      int port,
+      List<SamTemplate.Route> routes,
+      JwtAuthoriser authoriser,
+      java.util.function.Function<String, Object> functions)
+      throws IOException {
     this.authoriser = authoriser;
     Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers =
         new LinkedHashMap<>();
     List<Bound> bound = new ArrayList<>();
     for (SamTemplate.Route route : routes) {
-      var handler = handlers.computeIfAbsent(route.handlerClass(), LocalServer::instantiate);
+      var handler =
+          handlers.computeIfAbsent(
+              route.handlerClass(),
+              name ->
+                  (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
+                      functions.apply(name));
       bound.add(new Bound(route, segments(route.path()), handler));
     }
     this.routes = List.copyOf(bound);
@@ -70,12 +88,6 @@ public final class LocalServer implements AutoCloseable {
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
     server.setExecutor(pool);
     server.createContext("/", this::serve);
-  }
-
-  /** Serves the local-only {@code /dev/sign-in} form and honours its session cookie. */
-  public LocalServer withDevSignIn(DevKeys keys) {
-    this.devSignIn = new DevSignIn(keys);
-    return this;
   }
 
   public void start() {
@@ -86,12 +98,9 @@ public final class LocalServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  @SuppressWarnings("unchecked")
-  private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> instantiate(
-      String className) {
+  private static Object instantiate(String className) {
     try {
-      Object handler = Class.forName(className).getConstructor().newInstance();
-      return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler;
+      return Class.forName(className).getConstructor().newInstance();
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(
           "template.yaml names a handler that cannot start: " + className, e);
@@ -102,10 +111,6 @@ public final class LocalServer implements AutoCloseable {
     try (exchange) {
       String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
       String path = exchange.getRequestURI().getRawPath();
-      DevSignIn signIn = devSignIn;
-      if (signIn != null && path.startsWith("/dev/") && signIn.handle(exchange, method, path)) {
-        return;
-      }
       Set<String> allowed = new LinkedHashSet<>();
       for (Bound bound : routes) {
         Map<String, String> params = match(bound.segments(), path);
@@ -147,11 +152,7 @@ public final class LocalServer implements AutoCloseable {
     if (bound.route().authorised()) {
       JwtAuthoriser.Outcome outcome =
           authoriser.check(
-              Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))
-                  .or(
-                      () ->
-                          Optional.ofNullable(
-                              devSignIn == null ? null : DevSignIn.bearerFromCookie(exchange))));
+              Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")));
       if (outcome instanceof JwtAuthoriser.Refused refused) {
         problem(
             exchange,

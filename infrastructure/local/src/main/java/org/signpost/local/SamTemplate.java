@@ -60,6 +60,37 @@ public final class SamTemplate {
         ((Map<String, Object>) function.get("Environment")).get("Variables");
   }
 
+  /** The names of the environment variables a function gets: the globals and its own. */
+  @SuppressWarnings("unchecked")
+  public java.util.Set<String> environmentOf(String function) {
+    java.util.Set<String> names = new java.util.TreeSet<>(globalEnvironment().keySet());
+    Map<String, Object> properties =
+        (Map<String, Object>) resources().get(function).get("Properties");
+    Map<String, Object> environment =
+        (Map<String, Object>) properties.getOrDefault("Environment", Map.of());
+    names.addAll(((Map<String, Object>) environment.getOrDefault("Variables", Map.of())).keySet());
+    return names;
+  }
+
+  /** Each function's logical id, by the handler class it names. */
+  @SuppressWarnings("unchecked")
+  public Map<String, String> functionsByHandlerClass() {
+    Map<String, String> out = new LinkedHashMap<>();
+    resources()
+        .forEach(
+            (id, resource) -> {
+              if ("AWS::Serverless::Function".equals(resource.get("Type"))) {
+                String handler =
+                    String.valueOf(
+                        ((Map<String, Object>) resource.get("Properties")).get("Handler"));
+                out.put(
+                    handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler,
+                    id);
+              }
+            });
+    return out;
+  }
+
   /** Every HttpApi route of every function, in template order. */
   @SuppressWarnings("unchecked")
   public List<Route> routes() {

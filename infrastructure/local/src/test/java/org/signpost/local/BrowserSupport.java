@@ -3,6 +3,8 @@ package org.signpost.local;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,7 +27,20 @@ final class BrowserSupport {
 
   private BrowserSupport() {}
 
-  /** The local runtime with dev sign-in, as {@code ./signpost run} serves it. */
+  private static LocalOidc oidc;
+
+  /** One local OpenID Connect server for the whole test JVM, as the shared wiring trusts one. */
+  static synchronized LocalOidc oidc() {
+    if (oidc == null) {
+      oidc = LocalOidc.start(0);
+    }
+    return oidc;
+  }
+
+  /**
+   * The local runtime with browser sign-in against the local OpenID Connect server, as {@code
+   * ./signpost run} serves it.
+   */
   static LocalServer server(TestBackend.Store store, Path state) throws IOException {
     System.setProperty("DYNAMODB_ENDPOINT", store.endpoint().toString());
     System.setProperty("TABLE_PREFIX", store.tablePrefix());
@@ -33,15 +48,24 @@ final class BrowserSupport {
     System.setProperty("SEARCH_POLL_MS", "0");
     // Browser tests type faster than people; the minimum fill time has its own handler test.
     System.setProperty("FORM_MIN_FILL_SECONDS", "0");
+    // One site key for every function, as ./signpost run keeps in .signpost/ (and AWS in a secret).
+    System.setProperty("WEB_SECRET", "local-runtime-test-site-key-0123456789abcdef");
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+    // The callback URL names this runtime; set before its handlers start.
+    oidc().configure("http://127.0.0.1:" + port);
     DevKeys keys = DevKeys.loadOrCreate(state);
     SamTemplate template = SamTemplate.load(NodeServer.repositoryRoot().resolve("template.yaml"));
     LocalServer server =
         new LocalServer(
-                0,
-                template.routes(),
-                new JwtAuthoriser(
-                    keys.publicKey(), DevKeys.ISSUER, DevKeys.AUDIENCE, Clock.systemUTC()))
-            .withDevSignIn(keys);
+            port,
+            template.routes(),
+            new JwtAuthoriser(
+                keys.publicKey(), DevKeys.ISSUER, DevKeys.AUDIENCE, Clock.systemUTC()),
+            // Each function gets only its template permissions, as in AWS.
+            new FunctionWirings(template)::instantiate);
     server.start();
     return server;
   }

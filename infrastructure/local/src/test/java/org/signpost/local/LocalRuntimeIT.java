@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.signpost.devstore.NodeServer;
 import org.signpost.handlers.http.HttpFunction;
 import org.signpost.handlers.http.Json;
+import org.signpost.handlers.wiring.Wiring;
 import org.signpost.testing.TestBackend;
 
 /**
@@ -40,21 +40,9 @@ class LocalRuntimeIT {
 
   @BeforeAll
   static void start(TestBackend.Store store) throws Exception {
-    System.setProperty("DYNAMODB_ENDPOINT", store.endpoint().toString());
-    System.setProperty("TABLE_PREFIX", store.tablePrefix());
-    System.setProperty("TRUST_NEW_ORGANISATIONS", "true");
-    System.setProperty("SEARCH_POLL_MS", "0");
-    // Wiring.shared() is per JVM: match the browser tests' settings whichever class runs first.
-    System.setProperty("FORM_MIN_FILL_SECONDS", "0");
     keys = DevKeys.loadOrCreate(state);
     template = SamTemplate.load(NodeServer.repositoryRoot().resolve("template.yaml"));
-    server =
-        new LocalServer(
-            0,
-            template.routes(),
-            new JwtAuthoriser(
-                keys.publicKey(), DevKeys.ISSUER, DevKeys.AUDIENCE, Clock.systemUTC()));
-    server.start();
+    server = BrowserSupport.server(store, state);
   }
 
   @AfterAll
@@ -84,7 +72,9 @@ class LocalRuntimeIT {
 
   @Test
   void providerToken_publishes_andSearchFindsItWithinTwoSeconds() throws Exception {
-    String token = keys.mint("provider", "org-local-it", "u1", Duration.ofMinutes(5));
+    String token =
+        keys.issue(
+            Wiring.shared().memberships, "provider", "org-local-it", "u1", Duration.ofMinutes(5));
     HttpResponse<String> created =
         send(
             "POST",
@@ -120,6 +110,29 @@ class LocalRuntimeIT {
     }
     assertThat(hit).as("listing found by search within 2 s").isNotNull();
     assertThat(hit.get("distance_km").asDouble()).isBetween(0.45, 0.50);
+  }
+
+  @Test
+  void everyResponse_hasHstsAndNosniff_andPersonalOnesAreNeverCached() throws Exception {
+    String token =
+        keys.issue(
+            Wiring.shared().memberships,
+            "provider",
+            "org-local-it",
+            "u-headers",
+            Duration.ofMinutes(5));
+    HttpResponse<String> search = send("GET", "/api/search?q=tea", null, null);
+    HttpResponse<String> mine = send("GET", "/api/my/listings", token, null);
+    HttpResponse<String> page = send("GET", "/", null, null);
+
+    for (HttpResponse<String> response : List.of(search, mine, page)) {
+      assertThat(response.headers().firstValue("Strict-Transport-Security"))
+          .hasValueSatisfying(v -> assertThat(v).startsWith("max-age=31536000"));
+      assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+    assertThat(mine.statusCode()).isEqualTo(200);
+    assertThat(mine.headers().firstValue("Cache-Control")).contains("no-store");
+    assertThat(search.headers().firstValue("Cache-Control").orElse("")).doesNotContain("no-store");
   }
 
   @Test

@@ -23,6 +23,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.signpost.core.auth.Caller;
+import org.signpost.core.auth.Membership;
 import org.signpost.core.auth.Role;
 import org.signpost.core.org.Organisation;
 import org.signpost.handlers.wiring.Wiring;
@@ -65,6 +66,12 @@ class PortalBrowserIT {
     signIn("provider", ORG);
     open("/portal");
     assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Your listings");
+    org.openqa.selenium.Cookie session = driver.manage().getCookieNamed("__Host-sp_session");
+    assertThat(session).isNotNull();
+    assertThat(session.isSecure()).isTrue();
+    assertThat(session.isHttpOnly()).isTrue();
+    assertThat(session.getSameSite()).isEqualTo("Lax");
+    assertThat(session.getPath()).isEqualTo("/");
     assertAccessible();
 
     open("/portal/listings/new");
@@ -103,16 +110,28 @@ class PortalBrowserIT {
         .until(ExpectedConditions.urlContains("done=approved"));
 
     assertThat(searchBody()).contains(name);
+
+    open("/portal");
+    BrowserSupport.clickThrough(driver, driver.findElement(By.id("sign-out")));
+    assertThat(driver.manage().getCookieNamed("__Host-sp_session")).isNull();
+    open("/portal");
+    assertThat(driver.getCurrentUrl()).contains("/authorize");
   }
 
+  /** Signs in through the real code flow: the local OpenID Connect server's login form. */
   private static void signIn(String role, String org) {
-    open("/dev/sign-in");
-    new Select(driver.findElement(By.id("role"))).selectByValue(role);
-    WebElement orgField = driver.findElement(By.id("org"));
-    orgField.clear();
-    orgField.sendKeys(org);
-    BrowserSupport.clickThrough(driver, driver.findElement(By.id("sign-in")));
-    // Signing in redirects; wait for it so the next page is requested with the new cookie.
+    String subject = "browser-" + role;
+    Role parsed = Role.parse(role).orElseThrow();
+    Wiring.shared()
+        .memberships
+        .put(
+            new Membership(
+                subject, parsed, parsed == Role.PROVIDER ? Optional.of(org) : Optional.empty()));
+    open("/auth/login?next=%2Fportal");
+    WebElement username = driver.findElement(By.name("username"));
+    username.sendKeys(subject);
+    username.submit();
+    // Signing in redirects twice; wait for it so the next page is requested with the new cookie.
     new WebDriverWait(driver, Duration.ofSeconds(10))
         .until(ExpectedConditions.urlContains("/portal"));
   }

@@ -2,32 +2,26 @@ package org.signpost.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.signpost.core.auth.Caller;
+import org.signpost.core.auth.Membership;
 import org.signpost.core.auth.Role;
 import org.signpost.core.org.Organisation;
-import org.signpost.devstore.NodeServer;
 import org.signpost.handlers.wiring.Wiring;
 import org.signpost.testing.TestBackend;
 
@@ -41,27 +35,17 @@ class PortalIT {
   private static final Pattern TOKEN = Pattern.compile("name=\"form_token\" value=\"([^\"]+)\"");
   @TempDir static Path state;
   private static LocalServer server;
-  private static DevKeys keys;
 
   @BeforeAll
   static void start(TestBackend.Store store) throws Exception {
-    System.setProperty("DYNAMODB_ENDPOINT", store.endpoint().toString());
-    System.setProperty("TABLE_PREFIX", store.tablePrefix());
-    System.setProperty("TRUST_NEW_ORGANISATIONS", "true");
-    System.setProperty("SEARCH_POLL_MS", "0");
+    server = BrowserSupport.server(store, state);
     Wiring.shared()
         .organisationService
         .upsert(
             new Caller("setup", Set.of(Role.ADMIN), Optional.empty()),
             new Organisation(ORG, "Portal Test Group", null, Organisation.APPROVED, false, 0));
-    keys = DevKeys.loadOrCreate(state);
-    server =
-        new LocalServer(
-            0,
-            SamTemplate.load(NodeServer.repositoryRoot().resolve("template.yaml")).routes(),
-            new JwtAuthoriser(
-                keys.publicKey(), DevKeys.ISSUER, DevKeys.AUDIENCE, Clock.systemUTC()));
-    server.start();
+    Wiring.shared().memberships.put(new Membership("portal-user", Role.PROVIDER, Optional.of(ORG)));
+    Wiring.shared().memberships.put(new Membership("portal-admin", Role.ADMIN, Optional.empty()));
   }
 
   @AfterAll
@@ -72,8 +56,7 @@ class PortalIT {
   @Test
   void provider_createsListingWithWeeklySession_itWaitsForReview_andAdminApprovesIt()
       throws Exception {
-    Browser provider =
-        new Browser(keys.mint("provider", ORG, "portal-user", Duration.ofMinutes(10)));
+    SignInClient provider = signIn("portal-user");
     String formPage = provider.get("/portal/listings/new").body();
     Map<String, String> answers = new LinkedHashMap<>();
     answers.put("form_token", token(formPage));
@@ -96,7 +79,7 @@ class PortalIT {
     String home = provider.get("/portal").body();
     assertThat(home).contains("Tuesday Tea Dance").contains("waiting for review");
 
-    Browser admin = new Browser(keys.mint("admin", null, "portal-admin", Duration.ofMinutes(10)));
+    SignInClient admin = signIn("portal-admin");
     String queue = admin.get("/portal/moderation").body();
     assertThat(queue).contains("Tuesday Tea Dance").contains("schedule.weekly[0].day");
     Matcher approve =
@@ -126,8 +109,7 @@ class PortalIT {
 
   @Test
   void invalidAnswers_comeBackWithErrors_andTheAnswersKept_andNothingIsSaved() throws Exception {
-    Browser provider =
-        new Browser(keys.mint("provider", ORG, "portal-user-2", Duration.ofMinutes(10)));
+    SignInClient provider = signIn("portal-user");
     String formPage = provider.get("/portal/listings/new").body();
     HttpResponse<String> response =
         provider.post(
@@ -151,8 +133,7 @@ class PortalIT {
 
   @Test
   void formPostWithoutAValidToken_isRefused() throws Exception {
-    Browser provider =
-        new Browser(keys.mint("provider", ORG, "portal-user-3", Duration.ofMinutes(10)));
+    SignInClient provider = signIn("portal-user");
     provider.get("/portal");
     HttpResponse<String> forged =
         provider.post(
@@ -164,7 +145,8 @@ class PortalIT {
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/portal"))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
-    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.statusCode()).isEqualTo(303);
+    assertThat(anonymous.headers().firstValue("Location")).contains("/auth/login?next=%2Fportal");
   }
 
   private static String token(String html) {
@@ -173,36 +155,8 @@ class PortalIT {
     return matcher.group(1);
   }
 
-  /** A cookie-keeping client that sends a bearer token, as the signed-in portal does. */
-  private record Browser(HttpClient client, String token) {
-    Browser(String token) {
-      this(HttpClient.newBuilder().cookieHandler(new CookieManager()).build(), token);
-    }
-
-    HttpResponse<String> get(String path) throws Exception {
-      return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-      String body =
-          form.entrySet().stream()
-              .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-              .collect(Collectors.joining("&"));
-      return client.send(
-          request(path)
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString(body))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String path) {
-      return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-          .header("Authorization", "Bearer " + token);
-    }
-
-    private static String enc(String value) {
-      return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
+  /** A client signed in through the real code flow against the local OpenID Connect server. */
+  private static SignInClient signIn(String username) throws Exception {
+    return SignInClient.signedIn("http://127.0.0.1:" + server.port(), username);
   }
 }

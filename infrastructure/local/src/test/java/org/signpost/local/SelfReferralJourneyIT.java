@@ -3,6 +3,8 @@ package org.signpost.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -14,7 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.signpost.core.auth.Membership;
+import org.signpost.core.auth.Role;
 import org.signpost.handlers.wiring.Wiring;
 import org.signpost.testing.ReferralFixtures;
 import org.signpost.testing.TestBackend;
@@ -37,7 +43,8 @@ class SelfReferralJourneyIT {
   @BeforeAll
   static void start(TestBackend.Store store) throws Exception {
     server = BrowserSupport.server(store, state);
-    base = "http://localhost:" + server.port();
+    // The site as its public address names it: sign-in cookies belong to that host.
+    base = "http://127.0.0.1:" + server.port();
     ReferralFixtures.listing(
         Wiring.shared(), ORG, "Sparkbrook Knit and Natter", "[\"self\",\"prescriber\"]");
     browser = BrowserSupport.chromium("journey", false);
@@ -90,7 +97,8 @@ class SelfReferralJourneyIT {
             .getText()
             .replace("Your reference is ", "")
             .replace(".", "");
-    assertThat(statusLink).contains("/r/");
+    // Built from the configured PUBLIC_BASE_URL (the runtime's 127.0.0.1 address), not the Host.
+    assertThat(statusLink).startsWith(base + "/r/");
     assertThat(browser.findElement(By.id("status-now")).getText())
         .isEqualTo("Sent. Waiting for the group to contact you.");
     assertThat(browser.findElements(By.className("crisis"))).isEmpty();
@@ -99,11 +107,15 @@ class SelfReferralJourneyIT {
   @Test
   @Order(2)
   void group_signsIn_marksItContactedThenAccepted_andThePersonSeesIt() {
-    browser.get(base + "/dev/sign-in");
-    WebElement org = browser.findElement(By.id("org"));
-    org.clear();
-    org.sendKeys(ORG);
-    BrowserSupport.clickThrough(browser, browser.findElement(By.id("sign-in")));
+    Wiring.shared()
+        .memberships
+        .put(new Membership("journey-group", Role.PROVIDER, Optional.of(ORG)));
+    browser.get(base + "/auth/login?next=%2Fportal%2Freferrals");
+    WebElement username = browser.findElement(By.name("username"));
+    username.sendKeys("journey-group");
+    username.submit();
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.urlContains("/portal/referrals"));
     assertThat(browser.getCurrentUrl()).endsWith("/portal/referrals");
 
     move("contacted");

@@ -14,4 +14,14 @@ public interface OrganisationRepository {
   Organisation update(Organisation organisation);
 
   List<Organisation> all();
+
+  /** Creates an organisation a signed-in user asked to register, remembering who asked. */
+  default Organisation createRequested(Organisation organisation, String requestedBy) {
+    return create(organisation);
+  }
+
+  /** Who asked to register the organisation, while that is still on record. */
+  default Optional<String> requestedBy(String id) {
+    return Optional.empty();
+  }
 }

@@ -1,17 +1,48 @@
 package org.signpost.core.org;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.signpost.core.auth.Caller;
+import org.signpost.core.auth.Membership;
+import org.signpost.core.auth.MembershipRepository;
 import org.signpost.core.auth.Role;
 import org.signpost.core.errors.SignpostException;
+import org.signpost.core.referral.RequestGuards;
 
-/** Registers, approves and trusts organisations. Thread-safe if its repository is. */
+/**
+ * Registers, approves and trusts organisations. A signed-in user asks to register one; when an
+ * admin approves it, the user becomes its provider. Thread-safe if its ports are.
+ */
 public final class OrganisationService {
-  private final OrganisationRepository organisations;
+  /** Sign-up requests one user may make a day. */
+  public static final int SIGN_UPS_PER_DAY = 3;
 
+  private final OrganisationRepository organisations;
+  private final Optional<MembershipRepository> memberships;
+  private final Optional<RequestGuards> guards;
+  private final Clock clock;
+
+  /** For imports and tests: no sign-up limit, and approval grants no membership. */
   public OrganisationService(OrganisationRepository organisations) {
     this.organisations = organisations;
+    this.memberships = Optional.empty();
+    this.guards = Optional.empty();
+    this.clock = Clock.systemUTC();
+  }
+
+  public OrganisationService(
+      OrganisationRepository organisations,
+      MembershipRepository memberships,
+      RequestGuards guards,
+      Clock clock) {
+    this.organisations = organisations;
+    this.memberships = Optional.of(memberships);
+    this.guards = Optional.of(guards);
+    this.clock = clock;
   }
 
   /**
@@ -66,14 +97,42 @@ public final class OrganisationService {
     if (caller.organisationId().isPresent()) {
       throw new SignpostException.Conflict("your account already belongs to an organisation");
     }
+    limitSignUps(caller.subject());
     String slug = name.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     slug = slug.replaceAll("(^-+|-+$)", "");
     String id = "org-" + (slug.length() > 48 ? slug.substring(0, 48) : slug);
     if (organisations.find(id).isPresent()) {
       id = id + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
     }
-    return organisations.create(
-        new Organisation(id, name.strip(), description, Organisation.PENDING, false, 0));
+    return organisations.createRequested(
+        new Organisation(id, name.strip(), description, Organisation.PENDING, false, 0),
+        caller.subject());
+  }
+
+  /** At most {@link #SIGN_UPS_PER_DAY} requests per user and day, counted across environments. */
+  private void limitSignUps(String subject) {
+    if (guards.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    String day = now.truncatedTo(ChronoUnit.DAYS).toString();
+    long count =
+        guards.get().count("signup#" + sha256(subject + "|" + day), now.plus(Duration.ofDays(2)));
+    if (count > SIGN_UPS_PER_DAY) {
+      throw new SignpostException.TooManyRequests(
+          "too many organisation sign-ups today; an admin can help");
+    }
+  }
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing", e);
+    }
   }
 
   /** Sets an organisation's status (approved, suspended) and trust, if its version matches. */
@@ -92,9 +151,18 @@ public final class OrganisationService {
       throw new SignpostException.PreconditionFailed(
           "organisation " + id + " is at version " + current.version() + ", not " + ifMatch);
     }
-    return organisations.update(
-        new Organisation(
-            id, current.name(), current.description(), status, trusted, current.version()));
+    Optional<String> requester = organisations.requestedBy(id);
+    Organisation updated =
+        organisations.update(
+            new Organisation(
+                id, current.name(), current.description(), status, trusted, current.version()));
+    if (Organisation.APPROVED.equals(status) && requester.isPresent() && memberships.isPresent()) {
+      // The user who asked becomes its provider, unless an admin already gave them a role.
+      if (memberships.get().find(requester.get()).isEmpty()) {
+        memberships.get().put(new Membership(requester.get(), Role.PROVIDER, Optional.of(id)));
+      }
+    }
+    return updated;
   }
 
   public Optional<Organisation> find(String id) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.signpost.core.auth.Caller;
-import org.signpost.core.auth.Role;
 
 /**
  * One HTTP request, decoded from the API Gateway v2 event on the first line of a handler so that
@@ -21,7 +20,7 @@ import org.signpost.core.auth.Role;
  * @param routeKey the matched route, such as {@code GET /api/listings/{id}}
  * @param headers lower-cased header names
  * @param query every value of every query parameter, in order
- * @param caller the signed-in caller from the JWT authoriser's claims, if any
+ * @param caller the signed-in caller: the verified subject, then its server-side membership
  */
 public record ApiRequest(
     String routeKey,
@@ -123,7 +122,26 @@ public record ApiRequest(
     }
   }
 
-  /** Reads the claims the HTTP API JWT authoriser passes on; arrays arrive as "[a b]". */
+  /** This request with the caller the server resolved from the verified subject. */
+  public ApiRequest withCaller(Optional<Caller> resolved) {
+    return new ApiRequest(
+        routeKey,
+        method,
+        path,
+        pathParameters,
+        query,
+        headers,
+        body,
+        resolved,
+        requestId,
+        sourceIp);
+  }
+
+  /**
+   * Reads the subject the HTTP API JWT authoriser verified. Groups and {@code custom:org} are
+   * deliberately ignored: a user can write some token attributes, so role and organisation come
+   * only from the memberships table (see {@link HttpFunction}).
+   */
   private static Optional<Caller> caller(APIGatewayV2HTTPEvent.RequestContext context) {
     if (context == null
         || context.getAuthorizer() == null
@@ -131,19 +149,10 @@ public record ApiRequest(
         || context.getAuthorizer().getJwt().getClaims() == null) {
       return Optional.empty();
     }
-    Map<String, String> claims = context.getAuthorizer().getJwt().getClaims();
-    String subject = claims.get("sub");
+    String subject = context.getAuthorizer().getJwt().getClaims().get("sub");
     if (subject == null || subject.isBlank()) {
       return Optional.empty();
     }
-    String groups = claims.getOrDefault("cognito:groups", "");
-    Set<Role> roles =
-        java.util.Arrays.stream(groups.replace("[", "").replace("]", "").split("[\\s,]+"))
-            .map(Role::parse)
-            .flatMap(Optional::stream)
-            .collect(java.util.stream.Collectors.toSet());
-    String org = claims.getOrDefault("custom:org", claims.get("org"));
-    return Optional.of(
-        new Caller(subject, roles, Optional.ofNullable(org).filter(s -> !s.isBlank())));
+    return Optional.of(new Caller(subject, Set.of(), Optional.empty()));
   }
 }

@@ -39,10 +39,18 @@ public record ApiResponse(
     return new ApiResponse(status, headers, body, copy);
   }
 
+  /** Sent on every response unless a handler set its own value. */
+  static final Map<String, String> ALWAYS =
+      Map.of(
+          "Strict-Transport-Security", "max-age=31536000; includeSubDomains",
+          "X-Content-Type-Options", "nosniff");
+
   public APIGatewayV2HTTPResponse toEvent() {
+    Map<String, String> all = new LinkedHashMap<>(headers);
+    ALWAYS.forEach(all::putIfAbsent);
     return APIGatewayV2HTTPResponse.builder()
         .withStatusCode(status)
-        .withHeaders(headers)
+        .withHeaders(all)
         .withCookies(cookies.isEmpty() ? null : cookies)
         .withBody(body)
         .withIsBase64Encoded(false)

@@ -16,15 +16,40 @@ public abstract class HttpFunction
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final Map<String, Function<ApiRequest, ApiResponse>> routes;
+  private final Identity identity;
 
+  /** A function whose signed-in callers never have a role (it serves public routes only). */
   protected HttpFunction(Map<String, Function<ApiRequest, ApiResponse>> routes) {
+    this(routes, Identity.anonymousOnly());
+  }
+
+  /** A function whose callers get their role and organisation from the memberships table. */
+  protected HttpFunction(Map<String, Function<ApiRequest, ApiResponse>> routes, Identity identity) {
     this.routes = Map.copyOf(routes);
+    this.identity = identity;
   }
 
   @Override
   public final APIGatewayV2HTTPResponse handleRequest(
       APIGatewayV2HTTPEvent event, Context context) {
-    return handle(ApiRequest.from(event)).toEvent();
+    ApiRequest request = ApiRequest.from(event);
+    ApiResponse response = handle(request);
+    return (personal(request) && !response.headers().containsKey("Cache-Control")
+            ? response.withHeader("Cache-Control", "no-store")
+            : response)
+        .toEvent();
+  }
+
+  /**
+   * Answers no cache may keep: anything a signed-in caller sees, anything a write returns (such as
+   * a referral receipt) and anything about a referral.
+   */
+  private static boolean personal(ApiRequest request) {
+    return request.caller().isPresent()
+        || request.cookie(org.signpost.handlers.auth.SessionCookies.SESSION).isPresent()
+        || !"GET".equals(request.method())
+        || request.routeKey().contains("referrals")
+        || request.routeKey().contains("/r/");
   }
 
   /** Handles a decoded request; the local runtime and tests may call this directly. */
@@ -35,7 +60,7 @@ public abstract class HttpFunction
           404, "not-found", "Not found", "no route for " + request.routeKey(), request);
     }
     try {
-      return route.apply(request);
+      return route.apply(request.withCaller(identity.caller(request)));
     } catch (SignpostException e) {
       return Problems.from(e, request);
     } catch (RuntimeException e) {

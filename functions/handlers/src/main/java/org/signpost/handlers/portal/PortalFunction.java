@@ -18,6 +18,7 @@ import org.signpost.core.listing.Revision;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
+import org.signpost.handlers.http.Identity;
 import org.signpost.handlers.web.FormData;
 import org.signpost.handlers.web.Web;
 import org.signpost.handlers.web.WebContext;
@@ -30,11 +31,16 @@ import org.signpost.handlers.wiring.Wiring;
 public final class PortalFunction extends HttpFunction {
 
   public PortalFunction() {
-    this(Wiring.shared().web, Wiring.shared().listingService, Wiring.shared().moderationService);
+    this(
+        Wiring.shared().web,
+        Wiring.shared().listingService,
+        Wiring.shared().moderationService,
+        Wiring.shared().identity);
   }
 
-  PortalFunction(Web web, ListingService listings, ModerationService moderation) {
-    super(routes(web, listings, moderation));
+  PortalFunction(
+      Web web, ListingService listings, ModerationService moderation, Identity identity) {
+    super(routes(web, listings, moderation), identity);
   }
 
   private static Map<String, Function<ApiRequest, ApiResponse>> routes(

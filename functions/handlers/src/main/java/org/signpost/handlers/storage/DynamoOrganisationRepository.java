@@ -31,7 +31,25 @@ public final class DynamoOrganisationRepository implements OrganisationRepositor
 
   @Override
   public Organisation create(Organisation organisation) {
+    return create(organisation, null);
+  }
+
+  @Override
+  public Organisation createRequested(Organisation organisation, String requestedBy) {
+    return create(organisation, requestedBy);
+  }
+
+  @Override
+  public Optional<String> requestedBy(String id) {
+    return Optional.ofNullable(
+            table.getItem(
+                r -> r.key(Key.builder().partitionValue(id).build()).consistentRead(true)))
+        .map(OrganisationItem::getRequestedBy);
+  }
+
+  private Organisation create(Organisation organisation, String requestedBy) {
     OrganisationItem item = toItem(organisation);
+    item.setRequestedBy(requestedBy);
     item.setVersion(null);
     try {
       table.putItem(

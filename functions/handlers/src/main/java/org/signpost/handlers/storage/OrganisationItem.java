@@ -11,6 +11,7 @@ public class OrganisationItem {
   private String name;
   private String description;
   private String status;
+  private String requestedBy;
   private Boolean trusted;
   private Long version;
 
@@ -62,5 +63,14 @@ public class OrganisationItem {
 
   public void setVersion(Long version) {
     this.version = version;
+  }
+
+  /** The subject who asked to register the organisation; kept until an admin reviews it. */
+  public String getRequestedBy() {
+    return requestedBy;
+  }
+
+  public void setRequestedBy(String requestedBy) {
+    this.requestedBy = requestedBy;
   }
 }

@@ -29,6 +29,7 @@ public final class Tables {
   public static final String OUTBOX = "outbox";
   public static final String BY_REFERRER = "byReferrer";
   public static final String BY_TOKEN = "byToken";
+  public static final String MEMBERSHIPS = "memberships";
 
   /** Spreads the change log over a few partitions so no single GSI key gets hot. */
   public static final int CHANGE_BUCKETS = 4;
@@ -49,6 +50,8 @@ public final class Tables {
       TableSchema.fromBean(PostcodeItem.class);
   public static final TableSchema<SettingItem> SETTING_SCHEMA =
       TableSchema.fromBean(SettingItem.class);
+  public static final TableSchema<MembershipItem> MEMBERSHIP_SCHEMA =
+      TableSchema.fromBean(MembershipItem.class);
 
   /** A table and the global secondary indexes it carries. */
   public record Definition(String name, TableSchema<?> schema, List<String> indexes) {}
@@ -64,7 +67,8 @@ public final class Tables {
           new Definition(GUARDS, GUARD_SCHEMA, List.of()),
           new Definition(OUTBOX, OUTBOX_SCHEMA, List.of()),
           new Definition(POSTCODES, POSTCODE_SCHEMA, List.of()),
-          new Definition(SETTINGS, SETTING_SCHEMA, List.of()));
+          new Definition(SETTINGS, SETTING_SCHEMA, List.of()),
+          new Definition(MEMBERSHIPS, MEMBERSHIP_SCHEMA, List.of()));
 
   private Tables() {}
 

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.signpost.core.errors.SignpostException;
+import org.signpost.handlers.auth.AuthFunction;
+import org.signpost.handlers.auth.SessionCookies;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.slf4j.Logger;
@@ -72,6 +74,21 @@ public final class Web {
       WebContext context = context(request);
       try {
         return handler.apply(request, context);
+      } catch (SignpostException.Unauthenticated e) {
+        if (!"GET".equals(request.method())) {
+          return context.errorPage(e.status(), e);
+        }
+        // Send the browser to sign in (or renew an expired session) and back to this page.
+        String back = request.path() + (request.query().isEmpty() ? "" : "?" + query(request));
+        boolean canRefresh = request.cookie(SessionCookies.REFRESH).isPresent();
+        return new ApiResponse(
+            303,
+            Map.of(
+                "Location",
+                AuthFunction.signInFor(back, canRefresh).toString(),
+                "Cache-Control",
+                "no-store"),
+            "");
       } catch (SignpostException e) {
         return context.errorPage(e.status(), e);
       } catch (RuntimeException e) {
@@ -79,6 +96,25 @@ public final class Web {
         return context.errorPage(500, null);
       }
     };
+  }
+
+  private static String query(ApiRequest request) {
+    StringBuilder out = new StringBuilder();
+    request
+        .query()
+        .forEach(
+            (name, values) ->
+                values.forEach(
+                    value ->
+                        out.append(out.isEmpty() ? "" : "&")
+                            .append(
+                                java.net.URLEncoder.encode(
+                                    name, java.nio.charset.StandardCharsets.UTF_8))
+                            .append('=')
+                            .append(
+                                java.net.URLEncoder.encode(
+                                    value, java.nio.charset.StandardCharsets.UTF_8))));
+    return out.toString();
   }
 
   /** The route for {@code GET /assets/{file}}. */

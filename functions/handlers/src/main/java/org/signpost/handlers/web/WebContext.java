@@ -148,9 +148,14 @@ public final class WebContext {
     return href.append("lang=").append(other.code()).toString();
   }
 
+  /** Secure cookies when the configured address is https, never decided by request headers. */
+  private static final boolean SECURE_SITE =
+      org.signpost.handlers.auth.OidcSettings.publicBaseUrlFromEnvironment()
+          .map(url -> "https".equalsIgnoreCase(url.getScheme()))
+          .orElse(false);
+
   private String cookie(String name, String value, boolean httpOnly) {
-    boolean https =
-        request.header("x-forwarded-proto").map("https"::equalsIgnoreCase).orElse(false);
+    boolean https = SECURE_SITE;
     return name
         + "="
         + value

@@ -96,7 +96,29 @@ public record Config(
         setting("CRISIS_ROUTES").orElse(""));
   }
 
-  static Optional<String> setting(String name) {
+  private static final ThreadLocal<java.util.Set<String>> VISIBLE = new ThreadLocal<>();
+
+  /**
+   * Runs {@code body} seeing only the named settings, as one function sees only the environment its
+   * template entry gives it; the local runtime builds each function's wiring this way.
+   */
+  public static <T> T withVisible(
+      java.util.Set<String> names, java.util.function.Supplier<T> body) {
+    java.util.Set<String> outer = VISIBLE.get();
+    VISIBLE.set(java.util.Set.copyOf(names));
+    try {
+      return body.get();
+    } finally {
+      VISIBLE.set(outer);
+    }
+  }
+
+  /** A setting from system properties (local runtime) or the environment. */
+  public static Optional<String> setting(String name) {
+    java.util.Set<String> visible = VISIBLE.get();
+    if (visible != null && !visible.contains(name)) {
+      return Optional.empty();
+    }
     String value = System.getProperty(name);
     return Optional.ofNullable(value != null ? value : System.getenv(name));
   }

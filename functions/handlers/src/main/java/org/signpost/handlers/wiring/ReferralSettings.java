@@ -1,11 +1,8 @@
 package org.signpost.handlers.wiring;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Settings of the public pages and the referral loop, read once from the environment like {@link
@@ -26,8 +23,6 @@ public record ReferralSettings(
     Duration minFillTime,
     int rateLimitPerHour,
     String emailFrom) {
-  private static final Logger LOG = LoggerFactory.getLogger(ReferralSettings.class);
-
   public ReferralSettings {
     webSecret = webSecret.clone();
     if (webSecret.length < 16) {
@@ -48,16 +43,7 @@ public record ReferralSettings(
   }
 
   public static ReferralSettings fromEnvironment() {
-    String secret = Config.setting("WEB_SECRET").filter(s -> !s.isBlank()).orElse(null);
-    byte[] key;
-    if (secret == null) {
-      // Fine for one local process; in AWS environments would disagree, so the template sets it.
-      LOG.warn("WEB_SECRET is not set; using a random key for this process only");
-      key =
-          org.signpost.handlers.web.FormTokens.randomToken(32).getBytes(StandardCharsets.US_ASCII);
-    } else {
-      key = secret.getBytes(StandardCharsets.UTF_8);
-    }
+    byte[] key = WebSecrets.load();
     return new ReferralSettings(
         key,
         Config.setting("REFERRAL_RETENTION_DAYS").map(Integer::parseInt).orElse(180),

@@ -3,6 +3,7 @@ package org.signpost.handlers.wiring;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.signpost.core.auth.MembershipService;
 import org.signpost.core.crisis.CrisisDetector;
 import org.signpost.core.crisis.CrisisRoutes;
 import org.signpost.core.embed.Embedder;
@@ -17,8 +18,12 @@ import org.signpost.core.referral.ReferralService;
 import org.signpost.core.search.IndexSnapshots;
 import org.signpost.core.search.SearchParams;
 import org.signpost.core.search.SearchService;
+import org.signpost.handlers.auth.OidcSettings;
+import org.signpost.handlers.auth.SessionVerifier;
 import org.signpost.handlers.embed.MiniLmEmbedder;
+import org.signpost.handlers.http.Identity;
 import org.signpost.handlers.storage.DynamoListingRepository;
+import org.signpost.handlers.storage.DynamoMembershipRepository;
 import org.signpost.handlers.storage.DynamoOrganisationRepository;
 import org.signpost.handlers.storage.DynamoPostcodes;
 import org.signpost.handlers.storage.DynamoReferralRepository;
@@ -30,6 +35,7 @@ import org.signpost.search.SearchIndex;
 import org.signpost.search.Synonyms;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -42,6 +48,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  */
 public final class Wiring {
   private static volatile Wiring shared;
+  private static final ThreadLocal<Wiring> CONSTRUCTING = new ThreadLocal<>();
 
   public final Config config;
   public final Clock clock;
@@ -60,6 +67,9 @@ public final class Wiring {
   public final DynamoPostcodes postcodes;
   public final DynamoSettings settingsTable;
   public final SearchParams searchParams;
+  public final DynamoMembershipRepository memberships;
+  public final MembershipService membershipService;
+  public final Identity identity;
 
   /** The sentence-embedding model, or {@link Embedder#NONE} when EMBEDDINGS is off. */
   public final Embedder embedder;
@@ -75,11 +85,19 @@ public final class Wiring {
   }
 
   public Wiring(Config config, ReferralSettings settings, Clock clock) {
+    this(config, settings, clock, dynamoClient(config));
+  }
+
+  /**
+   * Wiring over a given DynamoDB client; the local runtime passes one limited to a function's
+   * template permissions.
+   */
+  public Wiring(Config config, ReferralSettings settings, Clock clock, DynamoDbClient dynamo) {
     this.config = config;
     this.settings = settings;
     this.web = new Web(settings.webSecret(), clock);
     this.clock = clock;
-    this.dynamo = dynamoClient(config);
+    this.dynamo = dynamo;
     this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
     this.listings = new DynamoListingRepository(enhanced, config.tablePrefix());
     this.embedder = Config.embeddingsEnabled() ? MiniLmEmbedder.shared() : Embedder.NONE;
@@ -97,7 +115,7 @@ public final class Wiring {
         new ListingService(
             embeddedListings, organisations, revisions, clock, config.trustNewOrganisations());
     this.moderationService = new ModerationService(embeddedListings, listingService, clock);
-    this.organisationService = new OrganisationService(organisations);
+
     this.referrals = new DynamoReferralRepository(dynamo, enhanced, config.tablePrefix());
     this.referralService =
         new ReferralService(
@@ -116,10 +134,35 @@ public final class Wiring {
     Geocoder geocoder =
         postcodes.orElse(OutcodeGeocoder.bundled()).withOutwardFallback(() -> !postcodes.loaded());
     this.searchParams = new SearchParams(geocoder, clock);
+    this.memberships = new DynamoMembershipRepository(enhanced, config.tablePrefix());
+    this.membershipService = new MembershipService(memberships, clock);
+    this.organisationService =
+        new OrganisationService(organisations, memberships, referrals, clock);
+    this.identity =
+        new Identity(membershipService, OidcSettings.fromEnvironment().map(SessionVerifier::new));
+  }
+
+  /**
+   * Constructs handlers that see {@code wiring} as {@link #shared()} while they are built, so the
+   * local runtime can give each template function its own wiring in one JVM, as Lambda gives each
+   * its own environment. Handlers read the shared wiring only in their constructors.
+   */
+  public static <T> T buildWith(Wiring wiring, java.util.function.Supplier<T> construct) {
+    Wiring outer = CONSTRUCTING.get();
+    CONSTRUCTING.set(wiring);
+    try {
+      return construct.get();
+    } finally {
+      CONSTRUCTING.set(outer);
+    }
   }
 
   /** The environment's wiring, created on first use from the environment's settings. */
   public static Wiring shared() {
+    Wiring scoped = CONSTRUCTING.get();
+    if (scoped != null) {
+      return scoped;
+    }
     Wiring local = shared;
     if (local == null) {
       synchronized (Wiring.class) {
@@ -183,9 +226,15 @@ public final class Wiring {
   }
 
   public static DynamoDbClient dynamoClient(Config config) {
+    return dynamoClient(config, ClientOverrideConfiguration.builder().build());
+  }
+
+  /** A client with extra configuration, such as the local runtime's permission check. */
+  public static DynamoDbClient dynamoClient(Config config, ClientOverrideConfiguration overrides) {
     DynamoDbClientBuilder builder =
         DynamoDbClient.builder()
             .httpClient(UrlConnectionHttpClient.create())
+            .overrideConfiguration(overrides)
             .region(Region.of(config.region()));
     config
         .dynamoEndpoint()
