@@ -7,10 +7,14 @@ import java.util.Map;
 import java.util.function.Function;
 import org.signpost.core.listing.ListingRepository;
 import org.signpost.core.referral.ReferralService;
+import org.signpost.core.search.SearchParams;
 import org.signpost.core.search.SearchService;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
+import org.signpost.handlers.pages.PublicPages;
+import org.signpost.handlers.pages.ReferralPages;
+import org.signpost.handlers.portal.PortalPages;
 import org.signpost.handlers.web.Web;
 import org.signpost.handlers.wiring.Wiring;
 
@@ -34,6 +38,7 @@ public final class PagesFunction extends HttpFunction {
     this(
         wiring.web,
         search,
+        wiring.searchParams,
         wiring.listings,
         wiring.referralService,
         wiring.clock,
@@ -43,11 +48,12 @@ public final class PagesFunction extends HttpFunction {
   PagesFunction(
       Web web,
       SearchService search,
+      SearchParams params,
       ListingRepository listings,
       ReferralService referrals,
       Clock clock,
       Duration minFillTime) {
-    super(routes(web, search, listings, referrals, clock, minFillTime));
+    super(routes(web, search, params, listings, referrals, clock, minFillTime));
   }
 
   private static synchronized SearchService environmentIndex() {
@@ -60,11 +66,12 @@ public final class PagesFunction extends HttpFunction {
   private static Map<String, Function<ApiRequest, ApiResponse>> routes(
       Web web,
       SearchService search,
+      SearchParams params,
       ListingRepository listings,
       ReferralService referrals,
       Clock clock,
       Duration minFillTime) {
-    PublicPages pages = new PublicPages(search, listings);
+    PublicPages pages = new PublicPages(search, params, listings);
     ReferralPages refer = new ReferralPages(referrals, listings, clock, minFillTime);
     PortalPages portal = new PortalPages(referrals);
     Map<String, Function<ApiRequest, ApiResponse>> routes = new LinkedHashMap<>();

@@ -1,4 +1,4 @@
-package org.signpost.handlers;
+package org.signpost.handlers.pages;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,48 +10,53 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.signpost.core.crisis.CrisisDetector;
+import org.signpost.core.errors.FieldError;
 import org.signpost.core.errors.SignpostException;
 import org.signpost.core.listing.Listing;
 import org.signpost.core.listing.ListingContent;
 import org.signpost.core.listing.ListingRepository;
-import org.signpost.core.listing.NextSession;
 import org.signpost.core.listing.Vocabulary;
+import org.signpost.core.search.SearchParams;
+import org.signpost.core.search.SearchResult;
 import org.signpost.core.search.SearchService;
+import org.signpost.handlers.Searches;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
-import org.signpost.handlers.web.Places;
 import org.signpost.handlers.web.WebContext;
-import org.signpost.search.GeoPoint;
-import org.signpost.search.SearchFilters;
 import org.signpost.search.SearchHits;
-import org.signpost.search.SearchQuery;
 
-/** The search page and the listing page. Stateless apart from its collaborators; thread-safe. */
-final class PublicPages {
-  static final double RADIUS_KM = 15;
-  static final int SHOWN = 20;
+/**
+ * The search page and the listing page. Search goes through the same parser and service as {@code
+ * /api/search}, so the page gets the same filters, limits and crisis pinning. Stateless apart from
+ * its collaborators; thread-safe.
+ */
+public final class PublicPages {
+  /** Parameters that steer the page itself and mean nothing to search. */
+  private static final Set<String> PAGE_ONLY = Set.of("lang");
+
+  // Used only when the search itself is refused, so crisis help still shows above the error.
+  private static final CrisisDetector DETECTOR = new CrisisDetector();
 
   private final SearchService search;
+  private final SearchParams params;
   private final ListingRepository listings;
-  private final Places places = new Places();
 
-  PublicPages(SearchService search, ListingRepository listings) {
+  public PublicPages(SearchService search, SearchParams params, ListingRepository listings) {
     this.search = search;
+    this.params = params;
     this.listings = listings;
   }
 
-  /** {@code GET /}: the search form, and results once something is asked. */
-  ApiResponse home(ApiRequest request, WebContext page) {
-    Map<String, List<String>> q = request.query();
-    List<String> needs =
-        q.getOrDefault("need", List.of()).stream().filter(Vocabulary.NEEDS::contains).toList();
-    String near = first(q, "near");
-    String day = Optional.ofNullable(first(q, "day")).filter(Vocabulary.DAYS::contains).orElse("");
-    boolean free = "1".equals(first(q, "free"));
-    String words = Optional.ofNullable(first(q, "q")).orElse("");
-    if (words.length() > 200) {
-      words = words.substring(0, 200);
-    }
+  /** {@code GET /}: the search form, or, once something is asked, crisis help, then results. */
+  public ApiResponse home(ApiRequest request, WebContext page) {
+    Map<String, List<String>> asked = searchParameters(request.query());
+    List<String> needs = asked.getOrDefault("need", List.of());
+    String near = first(asked, "near");
+    String day = Optional.ofNullable(first(asked, "day")).orElse("");
+    boolean free = "true".equals(first(asked, "free"));
+    String words = Optional.ofNullable(first(asked, "q")).orElse("");
     Map<String, Object> scope = new LinkedHashMap<>();
     scope.put("title", page.message("search_title"));
     scope.put("near", near == null ? "" : near);
@@ -59,67 +64,87 @@ final class PublicPages {
     scope.put("free", free);
     scope.put("needs", needChips(page, needs));
     scope.put("days", dayOptions(page, day));
-    boolean asked = !needs.isEmpty() || near != null || !words.isBlank() || free || !day.isEmpty();
-    if (asked) {
-      Optional<GeoPoint> point = places.find(near);
-      if (near != null && !near.isBlank() && point.isEmpty()) {
-        scope.put("placeError", page.message("search_unknown_place"));
-      }
-      List<Map<String, Object>> results = results(page, needs, point, day, free, words);
-      scope.put("asked", true);
-      scope.put("results", results);
-      scope.put("count", page.message("search_results", results.size()));
+    if (asked.isEmpty()) {
+      return page.render(200, "home", scope);
     }
+    scope.put("asked", true);
+    scope.put("summary", summary(page, needs, near, day, free, words));
+    SearchResult result;
+    try {
+      result = Searches.find(search, params, withPageDefaults(asked));
+    } catch (SignpostException.Invalid e) {
+      scope.put("changeOpen", true);
+      scope.put("crisis", DETECTOR.signalsDistress(words));
+      for (FieldError error : e.errors()) {
+        scope.put(
+            "near".equals(error.field()) ? "placeError" : "searchError",
+            page.message("near".equals(error.field()) ? "search_unknown_place" : "search_invalid"));
+      }
+      return page.render(400, "home", scope);
+    }
+    scope.put("crisis", result.crisis());
+    List<Map<String, Object>> rows = results(page, result.hits(), needs, day, free);
+    scope.put("results", rows);
+    scope.put("searched", true);
+    scope.put("count", page.message("search_results", result.hits().total()));
     return page.render(200, "home", scope);
   }
 
-  private List<Map<String, Object>> results(
-      WebContext page,
-      List<String> needs,
-      Optional<GeoPoint> point,
-      String day,
-      boolean free,
-      String words) {
-    // Needs, day and cost are index filters, so the page never reads listings one by one.
-    SearchFilters filters =
-        new SearchFilters(
-            needs,
-            List.of(),
-            free ? Boolean.TRUE : null,
-            List.of(),
-            List.of(),
-            List.of(),
-            null,
-            false,
-            false,
-            List.of(),
-            List.of(),
-            day.isEmpty() ? null : NextSession.dayOf(day).getValue(),
-            null,
-            null,
-            null,
-            false);
-    SearchHits hits =
-        search.search(
-            new SearchQuery(
-                words,
-                filters,
-                point.orElse(null),
-                point.isPresent() ? RADIUS_KM : null,
-                point.isPresent() && words.isBlank()
-                    ? SearchQuery.SortOrder.DISTANCE
-                    : SearchQuery.SortOrder.RELEVANCE,
-                SHOWN,
-                null,
-                null));
+  // The page's form sends every field, empty or not; an empty field means "not asked".
+  private static Map<String, List<String>> searchParameters(Map<String, List<String>> query) {
+    Map<String, List<String>> asked = new LinkedHashMap<>();
+    query.forEach(
+        (name, values) -> {
+          List<String> given =
+              values.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+          if (!PAGE_ONLY.contains(name) && !given.isEmpty()) {
+            asked.put(name, given);
+          }
+        });
+    return asked;
+  }
+
+  // A person who gives only a place wants what is nearest, as the page always did.
+  private static Map<String, List<String>> withPageDefaults(Map<String, List<String>> asked) {
+    boolean place = asked.containsKey("near") || asked.containsKey("lat");
+    if (!place || asked.containsKey("q") || asked.containsKey("sort")) {
+      return asked;
+    }
+    Map<String, List<String>> out = new LinkedHashMap<>(asked);
+    out.put("sort", List.of("distance"));
+    return out;
+  }
+
+  private static String summary(
+      WebContext page, List<String> needs, String near, String day, boolean free, String words) {
+    List<String> parts = new ArrayList<>();
+    if (!words.isBlank()) {
+      parts.add("“" + (words.length() > 60 ? words.substring(0, 60) + "…" : words) + "”");
+    }
+    needs.stream()
+        .filter(Vocabulary.NEEDS::contains)
+        .forEach(n -> parts.add(page.message("need_" + n)));
+    if (near != null) {
+      parts.add(near.length() > 40 ? near.substring(0, 40) + "…" : near);
+    }
+    if (Vocabulary.DAYS.contains(day)) {
+      parts.add(page.message("day_" + day));
+    }
+    if (free) {
+      parts.add(page.message("cost_free"));
+    }
+    return String.join(" · ", parts);
+  }
+
+  private static List<Map<String, Object>> results(
+      WebContext page, SearchHits hits, List<String> needs, String day, boolean free) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (SearchHits.Hit hit : hits.hits()) {
       List<String> why = new ArrayList<>();
-      needs.forEach(n -> why.add(page.message("need_" + n)));
-      if (free) {
-        why.add(page.message("cost_free"));
-      }
-      if (!day.isEmpty()) {
+      needs.stream()
+          .filter(Vocabulary.NEEDS::contains)
+          .forEach(n -> why.add(page.message("need_" + n)));
+      if (Vocabulary.DAYS.contains(day)) {
         why.add(page.message("day_" + day));
       }
       Map<String, Object> row = new LinkedHashMap<>();
@@ -127,6 +152,7 @@ final class PublicPages {
       row.put("name", hit.name());
       row.put("summary", hit.summary());
       row.put("organisation", hit.organisationName());
+      row.put("crisisService", hit.crisis());
       if (hit.distanceKm() != null) {
         row.put(
             "distance",
@@ -134,6 +160,10 @@ final class PublicPages {
       }
       if (hit.nextSession() != null) {
         row.put("next", page.message("result_next", when(page, hit.nextSession())));
+      }
+      costOf(hit).ifPresent(cost -> row.put("cost", page.message("cost_" + cost)));
+      if (free && !why.contains(page.message("cost_free"))) {
+        why.add(page.message("cost_free"));
       }
       if (hit.verifiedAt() != null) {
         row.put("verified", page.message("result_verified", date(page, hit.verifiedAt())));
@@ -145,8 +175,17 @@ final class PublicPages {
     return out;
   }
 
+  // The index explains a cost match as "cost: free"; the page shows it in the person's language.
+  private static Optional<String> costOf(SearchHits.Hit hit) {
+    return hit.why().stream()
+        .filter(w -> w.startsWith("cost: "))
+        .map(w -> w.substring("cost: ".length()))
+        .filter(Vocabulary.COST_TYPES::contains)
+        .findFirst();
+  }
+
   /** {@code GET /listings/{id}}: everything a person needs to turn up. */
-  ApiResponse listing(ApiRequest request, WebContext page) {
+  public ApiResponse listing(ApiRequest request, WebContext page) {
     String id = request.pathParameter("id");
     Listing listing =
         listings
@@ -277,6 +316,6 @@ final class PublicPages {
 
   private static String first(Map<String, List<String>> q, String name) {
     List<String> values = q.get(name);
-    return values == null || values.isEmpty() ? null : values.get(0).strip();
+    return values == null || values.isEmpty() ? null : values.get(0);
   }
 }
