@@ -23,4 +23,12 @@
       });
     });
   }
+  // Print button on the shortlist: the browser's own print works without it.
+  var print = document.getElementById("print-sheet");
+  if (print && window.print) {
+    print.hidden = false;
+    print.addEventListener("click", function () {
+      window.print();
+    });
+  }
 })();

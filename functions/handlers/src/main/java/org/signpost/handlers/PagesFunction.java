@@ -14,6 +14,7 @@ import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
 import org.signpost.handlers.pages.PublicPages;
 import org.signpost.handlers.pages.ReferralPages;
+import org.signpost.handlers.pages.ShortlistPages;
 import org.signpost.handlers.portal.PortalPages;
 import org.signpost.handlers.web.Web;
 import org.signpost.handlers.wiring.Wiring;
@@ -74,6 +75,7 @@ public final class PagesFunction extends HttpFunction {
     PublicPages pages = new PublicPages(search, params, listings);
     ReferralPages refer = new ReferralPages(referrals, listings, clock, minFillTime);
     PortalPages portal = new PortalPages(referrals);
+    ShortlistPages shortlist = new ShortlistPages(listings, web.tokens(), clock);
     Map<String, Function<ApiRequest, ApiResponse>> routes = new LinkedHashMap<>();
     routes.put("GET /", web.page(pages::home));
     routes.put("GET /listings/{id}", web.page(pages::listing));
@@ -81,6 +83,10 @@ public final class PagesFunction extends HttpFunction {
     routes.put("GET /refer/{listingId}", web.page(refer::form));
     routes.put("POST /refer", web.page(refer::submit));
     routes.put("GET /r/{token}", web.page(refer::status));
+    routes.put("POST /shortlist", web.page(shortlist::change));
+    routes.put("GET /shortlist", web.page(shortlist::view));
+    routes.put("POST /shortlist/link", web.page(shortlist::link));
+    routes.put("GET /s/{token}", web.page(shortlist::shared));
     routes.put("GET /portal/referrals", web.page(portal::list));
     routes.put("POST /portal/referrals/{id}/status", web.page(portal::move));
     routes.put(

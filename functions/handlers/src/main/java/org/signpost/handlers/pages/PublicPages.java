@@ -1,9 +1,7 @@
 package org.signpost.handlers.pages;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +13,6 @@ import org.signpost.core.crisis.CrisisDetector;
 import org.signpost.core.errors.FieldError;
 import org.signpost.core.errors.SignpostException;
 import org.signpost.core.listing.Listing;
-import org.signpost.core.listing.ListingContent;
 import org.signpost.core.listing.ListingRepository;
 import org.signpost.core.listing.Vocabulary;
 import org.signpost.core.search.SearchParams;
@@ -83,7 +80,16 @@ public final class PublicPages {
       return page.render(400, "home", scope);
     }
     scope.put("crisis", result.crisis());
+    Shortlist list = Shortlist.from(request);
+    if (!list.ids().isEmpty()) {
+      scope.put("listCount", page.message("shortlist_count", list.ids().size()));
+    }
     List<Map<String, Object>> rows = results(page, result.hits(), needs, day, free);
+    String back = backTo(request.query());
+    for (Map<String, Object> row : rows) {
+      row.put("listed", list.ids().contains(String.valueOf(row.get("id"))));
+      row.put("back", back);
+    }
     scope.put("results", rows);
     scope.put("searched", true);
     scope.put("count", page.message("search_results", result.hits().total()));
@@ -102,6 +108,20 @@ public final class PublicPages {
           }
         });
     return asked;
+  }
+
+  // Where "add to my list" returns to: these results again, or the list when the query is huge.
+  private static String backTo(Map<String, List<String>> query) {
+    StringBuilder back = new StringBuilder("/?");
+    query.forEach(
+        (name, values) ->
+            values.forEach(
+                v ->
+                    back.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                        .append('=')
+                        .append(URLEncoder.encode(v, StandardCharsets.UTF_8))
+                        .append('&')));
+    return back.length() > 1_500 ? "/shortlist" : back.append("#results").toString();
   }
 
   // A person who gives only a place wants what is nearest, as the page always did.
@@ -159,14 +179,15 @@ public final class PublicPages {
             page.message("result_distance", String.format(Locale.ROOT, "%.1f", hit.distanceKm())));
       }
       if (hit.nextSession() != null) {
-        row.put("next", page.message("result_next", when(page, hit.nextSession())));
+        row.put("next", page.message("result_next", ListingView.when(page, hit.nextSession())));
       }
       costOf(hit).ifPresent(cost -> row.put("cost", page.message("cost_" + cost)));
       if (free && !why.contains(page.message("cost_free"))) {
         why.add(page.message("cost_free"));
       }
       if (hit.verifiedAt() != null) {
-        row.put("verified", page.message("result_verified", date(page, hit.verifiedAt())));
+        row.put(
+            "verified", page.message("result_verified", ListingView.date(page, hit.verifiedAt())));
       }
       row.put("why", why);
       row.put("hasWhy", !why.isEmpty());
@@ -192,76 +213,8 @@ public final class PublicPages {
             .find(id)
             .filter(Listing::isPublished)
             .orElseThrow(() -> new SignpostException.NotFound("no listing " + id));
-    ListingContent c = listing.content();
-    Map<String, Object> scope = new LinkedHashMap<>();
-    scope.put("title", c.name());
-    scope.put("id", listing.id());
-    scope.put("name", c.name());
-    scope.put("summary", c.summary());
-    scope.put("description", c.description());
-    scope.put("organisation", listing.organisationName());
-    scope.put("alert", c.alert());
-    List<String> sessions = new ArrayList<>();
-    for (ListingContent.WeeklySession s : c.schedule().weekly()) {
-      sessions.add(
-          page.message("day_" + s.day())
-              + " "
-              + s.start()
-              + "–"
-              + s.end()
-              + ("weekly".equals(s.frequency()) || s.frequency() == null
-                  ? ""
-                  : " (" + s.frequency() + ")"));
-    }
-    scope.put("sessions", sessions);
-    if (listing.nextSession() != null) {
-      scope.put("next", page.message("result_next", when(page, listing.nextSession())));
-    }
-    List<Map<String, Object>> places = new ArrayList<>();
-    for (ListingContent.Location l : c.locations()) {
-      Map<String, Object> place = new LinkedHashMap<>();
-      place.put("name", l.name());
-      place.put("address", l.address());
-      place.put("postcode", l.postcode());
-      if (l.lat() != null && l.lon() != null) {
-        place.put(
-            "map",
-            String.format(
-                Locale.ROOT,
-                "https://www.openstreetmap.org/?mlat=%.5f&mlon=%.5f#map=17/%.5f/%.5f",
-                l.lat(),
-                l.lon(),
-                l.lat(),
-                l.lon()));
-      }
-      places.add(place);
-    }
-    scope.put("places", places);
-    scope.put("cost", page.message("cost_" + c.cost().type()));
-    scope.put("costNote", c.cost().description());
-    scope.put("whoFor", c.eligibility().whoFor());
-    scope.put("access", c.accessibility().stream().map(a -> page.message("access_" + a)).toList());
-    scope.put(
-        "spoken",
-        c.languages().stream()
-            .map(
-                l ->
-                    Locale.forLanguageTag(l)
-                        .getDisplayLanguage(Locale.forLanguageTag(page.language().code())))
-            .toList());
-    scope.put("hasAccess", !c.accessibility().isEmpty());
-    scope.put("hasLanguages", !c.languages().isEmpty());
-    scope.put("selfReferral", c.referralRoutes().contains("self"));
-    scope.put("phone", c.contact().phone());
-    scope.put("email", c.contact().email());
-    scope.put(
-        "url",
-        c.contact().url() != null && c.contact().url().startsWith("https://")
-            ? c.contact().url()
-            : null);
-    if (listing.assuredDate() != null) {
-      scope.put("verified", page.message("result_verified", date(page, listing.assuredDate())));
-    }
+    Map<String, Object> scope = ListingView.of(page, listing);
+    scope.put("title", listing.content().name());
     return page.render(200, "listing", scope);
   }
 
@@ -290,28 +243,6 @@ public final class PublicPages {
           Map.of("code", day, "label", page.message("day_" + day), "selected", day.equals(chosen)));
     }
     return days;
-  }
-
-  private static String when(WebContext page, String localDateTime) {
-    try {
-      return LocalDateTime.parse(localDateTime)
-          .format(
-              DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                  .withLocale(Locale.forLanguageTag(page.language().code())));
-    } catch (RuntimeException e) {
-      return localDateTime;
-    }
-  }
-
-  private static String date(WebContext page, String isoDate) {
-    try {
-      return LocalDate.parse(isoDate.substring(0, 10))
-          .format(
-              DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                  .withLocale(Locale.forLanguageTag(page.language().code())));
-    } catch (RuntimeException e) {
-      return isoDate;
-    }
   }
 
   private static String first(Map<String, List<String>> q, String name) {
