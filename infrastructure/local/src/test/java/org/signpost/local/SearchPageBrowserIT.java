@@ -80,6 +80,35 @@ class SearchPageBrowserIT {
     assertThat(BrowserSupport.axeViolations(browser)).isEqualTo("[]");
   }
 
+  @org.junit.jupiter.api.Test
+  void shortlist_thenPrintView_thenPrivateLink_atPhoneSize() throws Exception {
+    open(390, 844, "/?q=tea&lang=en");
+    BrowserSupport.clickThrough(
+        browser, browser.findElement(By.cssSelector(".result form button[type=submit]")));
+    assertThat(browser.getCurrentUrl()).contains("q=tea");
+    BrowserSupport.clickThrough(browser, browser.findElement(By.linkText("My list (1)")));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("What's on for you");
+    assertThat(browser.findElement(By.id("print-sheet")).isDisplayed()).isTrue();
+    assertThat(BrowserSupport.axeViolations(browser)).isEqualTo("[]");
+
+    ((org.openqa.selenium.chrome.ChromeDriver) browser)
+        .executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+    screenshot("shortlist-print-390");
+    assertThat(browser.findElement(By.className("sheet-item")).isDisplayed()).isTrue();
+    assertThat(browser.findElement(By.className("sheet-actions")).isDisplayed()).isFalse();
+    assertThat(browser.findElement(By.id("quick-exit")).isDisplayed()).isFalse();
+    ((org.openqa.selenium.chrome.ChromeDriver) browser)
+        .executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+
+    BrowserSupport.clickThrough(
+        browser, browser.findElement(By.cssSelector(".sheet-actions form button")));
+    assertThat(browser.getCurrentUrl()).contains("/s/");
+    screenshot("shortlist-shared-390");
+    assertThat(browser.findElement(By.className("sheet-item")).getText())
+        .contains("Sparkbrook Tea Club");
+    assertThat(BrowserSupport.axeViolations(browser)).isEqualTo("[]");
+  }
+
   private static void open(int width, int height, String path) {
     browser.manage().window().setSize(new Dimension(width, height));
     browser.get(base + path);
