@@ -1,6 +1,8 @@
 package org.signpost.core.crisis;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,7 +11,11 @@ import java.util.regex.Pattern;
  * negation just before, or (for the word suicide) a bereavement, switches it off. Immutable.
  */
 record DistressRule(
-    Pattern pattern, Pattern veto, boolean negationAware, boolean bereavementAware) {
+    Pattern pattern,
+    FirstWords firstWords,
+    Pattern veto,
+    boolean negationAware,
+    boolean bereavementAware) {
 
   private static final String BEREAVED =
       "bereavement|bereaved|loss|survivor|survivors|postvention|memorial|lost|losing|died"
@@ -24,40 +30,65 @@ record DistressRule(
       Pattern.compile("\\b(?:not|never|dont|didnt|wouldnt|wont|isnt|arent|wasnt|no|without)\\b");
 
   static DistressRule of(Pattern pattern, boolean negationAware) {
-    return new DistressRule(pattern, null, negationAware, false);
+    return new DistressRule(pattern, FirstWords.of(pattern.pattern()), null, negationAware, false);
   }
 
   DistressRule unless(String words) {
     return new DistressRule(
-        pattern, Pattern.compile("\\b(?:" + words + ")\\b"), negationAware, bereavementAware);
+        pattern,
+        firstWords,
+        Pattern.compile("\\b(?:" + words + ")\\b"),
+        negationAware,
+        bereavementAware);
   }
 
   DistressRule unlessBereaved() {
-    return new DistressRule(pattern, veto, negationAware, true);
+    return new DistressRule(pattern, firstWords, veto, negationAware, true);
   }
 
   DistressRule negatable() {
-    return new DistressRule(pattern, veto, true, bereavementAware);
+    return new DistressRule(pattern, firstWords, veto, true, bereavementAware);
   }
 
-  boolean firesIn(String text) {
+  /**
+   * Whether the rule fires in the text. When the rule's possible first words are known, it is tried
+   * only where one of them starts, which keeps a long text cheap.
+   */
+  boolean firesIn(String text, Map<String, List<Integer>> wordStarts) {
     Matcher m = pattern.matcher(text);
-    while (m.find()) {
-      int clauseStart = text.lastIndexOf(CrisisText.BREAK, m.start()) + 1;
-      int clauseEnd = text.indexOf(CrisisText.BREAK, m.end());
-      String clause = text.substring(clauseStart, clauseEnd < 0 ? text.length() : clauseEnd);
-      if (veto != null && veto.matcher(clause).find()) {
+    if (firstWords == null) {
+      while (m.find()) {
+        if (allowed(text, m.start(), m.end())) {
+          return true;
+        }
+      }
+      return false;
+    }
+    m.useTransparentBounds(true).useAnchoringBounds(false);
+    for (Map.Entry<String, List<Integer>> word : wordStarts.entrySet()) {
+      if (!firstWords.opens(word.getKey())) {
         continue;
       }
-      if (negationAware && negatedJustBefore(text.substring(clauseStart, m.start()))) {
-        continue;
+      for (int start : word.getValue()) {
+        if (m.region(start, text.length()).lookingAt() && allowed(text, m.start(), m.end())) {
+          return true;
+        }
       }
-      if (bereavementAware && aboutSomeoneElsesDeath(clause)) {
-        continue;
-      }
-      return true;
     }
     return false;
+  }
+
+  private boolean allowed(String text, int start, int end) {
+    int clauseStart = text.lastIndexOf(CrisisText.BREAK, start) + 1;
+    int clauseEnd = text.indexOf(CrisisText.BREAK, end);
+    String clause = text.substring(clauseStart, clauseEnd < 0 ? text.length() : clauseEnd);
+    if (veto != null && veto.matcher(clause).find()) {
+      return false;
+    }
+    if (negationAware && negatedJustBefore(text.substring(clauseStart, start))) {
+      return false;
+    }
+    return !(bereavementAware && aboutSomeoneElsesDeath(clause));
   }
 
   // "I'm not suicidal", "I would never kill myself": the last three words before the match.

@@ -1,5 +1,7 @@
 package org.signpost.core.crisis;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -379,8 +381,20 @@ final class DistressRules {
 
   /** Whether any rule fires anywhere in the normalised text. */
   static boolean anyMatch(String normalised) {
+    Map<String, List<Integer>> wordStarts = new HashMap<>();
+    int start = 0;
+    for (int i = 0; i <= normalised.length(); i++) {
+      if (i == normalised.length() || normalised.charAt(i) == ' ') {
+        if (i > start) {
+          wordStarts
+              .computeIfAbsent(normalised.substring(start, i), w -> new ArrayList<>())
+              .add(start);
+        }
+        start = i + 1;
+      }
+    }
     for (DistressRule rule : RULES) {
-      if (rule.firesIn(normalised)) {
+      if (rule.firesIn(normalised, wordStarts)) {
         return true;
       }
     }
