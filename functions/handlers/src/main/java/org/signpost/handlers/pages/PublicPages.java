@@ -121,6 +121,7 @@ public final class PublicPages {
                         .append('=')
                         .append(URLEncoder.encode(v, StandardCharsets.UTF_8))
                         .append('&')));
+    back.setLength(back.length() - 1); // the last '&', or the '?' of an empty query
     return back.length() > 1_500 ? "/shortlist" : back.append("#results").toString();
   }
 
