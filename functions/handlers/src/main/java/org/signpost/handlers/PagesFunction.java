@@ -7,11 +7,16 @@ import java.util.Map;
 import java.util.function.Function;
 import org.signpost.core.listing.ListingRepository;
 import org.signpost.core.referral.ReferralService;
+import org.signpost.core.search.SearchParams;
 import org.signpost.core.search.SearchService;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
 import org.signpost.handlers.http.Identity;
+import org.signpost.handlers.pages.PublicPages;
+import org.signpost.handlers.pages.ReferralPages;
+import org.signpost.handlers.pages.ShortlistPages;
+import org.signpost.handlers.portal.PortalPages;
 import org.signpost.handlers.web.Web;
 import org.signpost.handlers.wiring.Wiring;
 
@@ -35,6 +40,7 @@ public final class PagesFunction extends HttpFunction {
     this(
         wiring.web,
         search,
+        wiring.searchParams,
         wiring.listings,
         wiring.referralService,
         wiring.clock,
@@ -45,12 +51,13 @@ public final class PagesFunction extends HttpFunction {
   PagesFunction(
       Web web,
       SearchService search,
+      SearchParams params,
       ListingRepository listings,
       ReferralService referrals,
       Clock clock,
       Duration minFillTime,
       Identity identity) {
-    super(routes(web, search, listings, referrals, clock, minFillTime), identity);
+    super(routes(web, search, params, listings, referrals, clock, minFillTime), identity);
   }
 
   private static synchronized SearchService environmentIndex() {
@@ -63,13 +70,15 @@ public final class PagesFunction extends HttpFunction {
   private static Map<String, Function<ApiRequest, ApiResponse>> routes(
       Web web,
       SearchService search,
+      SearchParams params,
       ListingRepository listings,
       ReferralService referrals,
       Clock clock,
       Duration minFillTime) {
-    PublicPages pages = new PublicPages(search, listings);
+    PublicPages pages = new PublicPages(search, params, listings);
     ReferralPages refer = new ReferralPages(referrals, listings, clock, minFillTime);
     PortalPages portal = new PortalPages(referrals);
+    ShortlistPages shortlist = new ShortlistPages(listings, web.tokens(), clock);
     Map<String, Function<ApiRequest, ApiResponse>> routes = new LinkedHashMap<>();
     routes.put("GET /", web.page(pages::home));
     routes.put("GET /listings/{id}", web.page(pages::listing));
@@ -77,6 +86,10 @@ public final class PagesFunction extends HttpFunction {
     routes.put("GET /refer/{listingId}", web.page(refer::form));
     routes.put("POST /refer", web.page(refer::submit));
     routes.put("GET /r/{token}", web.page(refer::status));
+    routes.put("POST /shortlist", web.page(shortlist::change));
+    routes.put("GET /shortlist", web.page(shortlist::view));
+    routes.put("POST /shortlist/link", web.page(shortlist::link));
+    routes.put("GET /s/{token}", web.page(shortlist::shared));
     routes.put("GET /portal/referrals", web.page(portal::list));
     routes.put("POST /portal/referrals/{id}/status", web.page(portal::move));
     routes.put(

@@ -14,7 +14,6 @@ import org.signpost.handlers.http.Json;
 import org.signpost.handlers.wiring.Config;
 import org.signpost.handlers.wiring.SnapStartHooks;
 import org.signpost.handlers.wiring.Wiring;
-import org.signpost.search.InvalidCursorException;
 
 /**
  * Lambda handler for search, autocomplete and the readiness probe; holds the environment's index.
@@ -49,11 +48,7 @@ public final class SearchFunction extends HttpFunction {
   }
 
   private static ApiResponse search(SearchService search, SearchParams params, ApiRequest request) {
-    try {
-      return ApiResponse.json(200, SearchJson.write(search.find(params.read(request.query()))));
-    } catch (InvalidCursorException e) {
-      throw SignpostException.Invalid.of("cursor", e.getMessage());
-    }
+    return ApiResponse.json(200, SearchJson.write(Searches.find(search, params, request.query())));
   }
 
   private static ApiResponse suggest(SearchService search, ApiRequest request) {

@@ -188,6 +188,22 @@ class ReferralPagesIT {
   }
 
   @Test
+  void distressInFreeText_showsCrisisHelpFirst_evenWhenTheFormIsRefused() {
+    Browser browser = new Browser("10.9.0.9");
+    Map<String, String> form = browser.openForm(listingId);
+    form.put("phone", "");
+    form.put("free_text", "Honestly everyone would be better off without me");
+    clock.advance(Duration.ofSeconds(5));
+
+    ApiResponse refused = browser.post(form);
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().indexOf("crisis-heading"))
+        .isPositive()
+        .isLessThan(refused.body().indexOf("<h1"));
+  }
+
+  @Test
   void errorsAreShownInThePersonsLanguage_withAnswersKept_andNothingStored() {
     int before = stored();
     Browser browser = new Browser("10.9.0.3");

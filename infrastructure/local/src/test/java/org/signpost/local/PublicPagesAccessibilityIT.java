@@ -75,6 +75,8 @@ class PublicPagesAccessibilityIT {
         List.of(
             "/",
             "/?need=loneliness&near=B12",
+            "/?q=i+want+to+end+it+all",
+            "/?near=52.45,-1.87&day=someday",
             "/listings/" + listingId,
             "/refer/" + listingId,
             "/refer",

@@ -126,6 +126,30 @@ class CrisisDetectorTest {
   }
 
   @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "I'm not suicidal, just lonely",
+        "I would never kill myself but I am low",
+        "no suicidal thoughts, just need a walking group",
+        "I don't want to die alone, looking for friends"
+      })
+  void signalsDistress_isFalse_whenTheWriterSaysItIsNot(String text) {
+    assertThat(detector.signalsDistress(text)).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "my son says he wants to end it",
+        "my wife keeps talking about killing herself",
+        "worried my daughter is cutting herself",
+        "my friend said everyone would be better off without her"
+      })
+  void signalsDistress_isTrue_whenWritingAboutSomeoneElse(String text) {
+    assertThat(detector.signalsDistress(text)).isTrue();
+  }
+
+  @ParameterizedTest
   @NullAndEmptySource
   @ValueSource(strings = {"   ", "\n\t", "...", "!!!"})
   void signalsDistress_isFalse_forNullBlankOrPunctuationOnlyText(String text) {

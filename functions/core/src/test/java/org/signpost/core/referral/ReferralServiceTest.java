@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.signpost.core.auth.Caller;
 import org.signpost.core.auth.Role;
 import org.signpost.core.crisis.CrisisDetector;
@@ -157,6 +159,18 @@ class ReferralServiceTest {
         service.submitSelf(request(null, "I want to kill myself"), "203.0.113.5").referral();
     assertThat(r.urgent()).isTrue();
     assertThat(store.sent.get(0).subject()).startsWith("URGENT");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Everyone would be better off without me, I just want somewhere to go in the day",
+        "I have been saving up my tablets. I need someone to talk to",
+        "My partner says he will kill me if I leave. I want to meet people"
+      })
+  void indirectDistressInFreeText_flagsUrgent(String freeText) {
+    Referral r = service.submitSelf(request(null, freeText), "203.0.113.5").referral();
+    assertThat(r.urgent()).isTrue();
   }
 
   @Test

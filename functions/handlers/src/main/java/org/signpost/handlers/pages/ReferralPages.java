@@ -1,4 +1,4 @@
-package org.signpost.handlers;
+package org.signpost.handlers.pages;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.signpost.core.crisis.CrisisDetector;
 import org.signpost.core.errors.SignpostException;
 import org.signpost.core.listing.Listing;
 import org.signpost.core.listing.ListingRepository;
@@ -32,9 +33,11 @@ import org.signpost.handlers.web.WebContext;
  * form in the person's language with their answers kept; nothing is stored for a rejected post.
  * Thread-safe.
  */
-final class ReferralPages {
+public final class ReferralPages {
   /** The honeypot: hidden from people, filled in by naive bots. */
   static final String HONEYPOT = "website";
+
+  private static final CrisisDetector CRISIS = new CrisisDetector();
 
   private final ReferralService referrals;
   private final ListingRepository listings;
@@ -49,7 +52,7 @@ final class ReferralPages {
           .map(url -> url.toString().replaceAll("/+$", ""))
           .orElse("");
 
-  ReferralPages(
+  public ReferralPages(
       ReferralService referrals, ListingRepository listings, Clock clock, Duration minFillTime) {
     this.referrals = referrals;
     this.listings = listings;
@@ -58,7 +61,7 @@ final class ReferralPages {
   }
 
   /** {@code GET /refer} and {@code GET /refer/{listingId}}. */
-  ApiResponse form(ApiRequest request, WebContext page) {
+  public ApiResponse form(ApiRequest request, WebContext page) {
     String listingId = request.pathParameters().get("listingId");
     Listing listing = listingId == null ? null : published(listingId);
     Map<String, Object> values = new LinkedHashMap<>();
@@ -67,7 +70,7 @@ final class ReferralPages {
   }
 
   /** {@code POST /refer}. */
-  ApiResponse submit(ApiRequest request, WebContext page) {
+  public ApiResponse submit(ApiRequest request, WebContext page) {
     FormData form = FormData.from(request);
     String listingId = form.value("listing_id");
     Listing listing = listingId.isEmpty() ? null : published(listingId);
@@ -131,7 +134,7 @@ final class ReferralPages {
   }
 
   /** {@code GET /r/{token}}: what has happened, for the person; no personal details shown. */
-  ApiResponse status(ApiRequest request, WebContext page) {
+  public ApiResponse status(ApiRequest request, WebContext page) {
     Referral r;
     try {
       r = referrals.byToken(request.pathParameter("token"));
@@ -201,6 +204,9 @@ final class ReferralPages {
     Map<String, String> byField = new LinkedHashMap<>();
     errors.forEach(e -> byField.putIfAbsent(e.get("field"), e.get("message")));
     scope.put("fieldErrors", byField);
+    // Someone who writes that they are in danger sees crisis help first, even on a refused form.
+    scope.put(
+        "crisis", CRISIS.signalsDistress(String.valueOf(values.getOrDefault("free_text", ""))));
     return page.render(status, "refer", scope);
   }
 

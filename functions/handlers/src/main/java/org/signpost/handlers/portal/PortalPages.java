@@ -1,4 +1,4 @@
-package org.signpost.handlers;
+package org.signpost.handlers.portal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,15 +18,15 @@ import org.signpost.handlers.web.WebContext;
  * The receiving organisation's referrals page: who asked, how to reach them, and a form to move
  * each referral on. Signed-in only (the route has the JWT authoriser). Thread-safe.
  */
-final class PortalPages {
+public final class PortalPages {
   private final ReferralService referrals;
 
-  PortalPages(ReferralService referrals) {
+  public PortalPages(ReferralService referrals) {
     this.referrals = referrals;
   }
 
   /** {@code GET /portal/referrals}. */
-  ApiResponse list(ApiRequest request, WebContext page) {
+  public ApiResponse list(ApiRequest request, WebContext page) {
     Caller caller = Caller.required(request.caller());
     List<Map<String, Object>> rows = new ArrayList<>();
     List<Referral> mine = new ArrayList<>(referrals.mine(caller));
@@ -70,7 +70,7 @@ final class PortalPages {
   /**
    * {@code POST /portal/referrals/{id}/status}: a form post, CSRF-checked, then back to the list.
    */
-  ApiResponse move(ApiRequest request, WebContext page) {
+  public ApiResponse move(ApiRequest request, WebContext page) {
     Caller caller = Caller.required(request.caller());
     FormData form = FormData.from(request);
     page.verify(form);
