@@ -47,7 +47,9 @@ public final class SearchFunction extends HttpFunction {
 
   private static ApiResponse search(SearchService search, SearchParams params, ApiRequest request) {
     try {
-      return ApiResponse.json(200, SearchJson.write(search.find(params.read(request.query()))));
+      ApiResponse response =
+          ApiResponse.json(200, SearchJson.write(search.find(params.read(request.query()))));
+      return markIfStale(search, response);
     } catch (InvalidCursorException e) {
       throw SignpostException.Invalid.of("cursor", e.getMessage());
     }
@@ -62,14 +64,37 @@ public final class SearchFunction extends HttpFunction {
     var body = Json.MAPPER.createObjectNode();
     var completions = body.putArray("suggestions");
     search.suggest(typed).forEach(completions::add);
-    return ApiResponse.json(200, Json.write(body));
+    return markIfStale(search, ApiResponse.json(200, Json.write(body)));
   }
 
+  /**
+   * Answers 200 while searches can be answered, "degraded" when the index cannot catch up with the
+   * store, and 503 only when there is no index to answer from.
+   */
   private static ApiResponse health(SearchService search) {
     if (!search.ready()) {
       throw new SignpostException.Unavailable("the search index is still loading");
     }
-    var body = Json.MAPPER.createObjectNode().put("status", "ok").put("listings", search.size());
+    SearchService.Health health = search.health();
+    var body =
+        Json.MAPPER
+            .createObjectNode()
+            .put("status", health.caughtUp() ? "ok" : "degraded")
+            .put("listings", search.size())
+            .put("store", health.caughtUp() ? "reachable" : "unreachable")
+            .put("index_age_seconds", health.indexAge().toSeconds())
+            .put("catch_up_failures", health.failures());
     return ApiResponse.json(200, Json.write(body));
+  }
+
+  /** Tells clients, in standard headers, that an answer came from an index behind the store. */
+  private static ApiResponse markIfStale(SearchService search, ApiResponse response) {
+    SearchService.Health health = search.health();
+    if (health.caughtUp()) {
+      return response;
+    }
+    return response
+        .withHeader("Warning", "110 - \"Response is Stale\"")
+        .withHeader("Age", String.valueOf(health.indexAge().toSeconds()));
   }
 }

@@ -23,8 +23,20 @@ public final class Problems {
         errors.addObject().put("field", error.field()).put("message", error.message());
       }
     }
-    return respond(e.status(), problem);
+    ApiResponse response = respond(e.status(), problem);
+    if (e instanceof SignpostException.Unavailable) {
+      LOG.warn(
+          "unavailable on {} request {}: {}",
+          request.routeKey(),
+          request.requestId(),
+          e.getMessage());
+      return response.withHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+    }
+    return response;
   }
+
+  /** How long a client should wait before retrying a request that met an outage. */
+  public static final int RETRY_AFTER_SECONDS = 5;
 
   /** An unexpected failure: logged once here with its stack, never echoed to the client. */
   public static ApiResponse unexpected(RuntimeException e, ApiRequest request) {
