@@ -3,6 +3,7 @@ package org.signpost.handlers;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.signpost.core.errors.SignpostException;
 import org.signpost.core.geo.OutcodeGeocoder;
 import org.signpost.core.search.SearchParams;
@@ -13,16 +14,26 @@ import org.signpost.handlers.http.HttpFunction;
 import org.signpost.handlers.http.Json;
 import org.signpost.handlers.wiring.Wiring;
 import org.signpost.search.InvalidCursorException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lambda handler for search, autocomplete and the readiness probe; holds the environment's index.
  */
 public final class SearchFunction extends HttpFunction {
+  private static final Logger LOG = LoggerFactory.getLogger(SearchFunction.class);
+
   /** Built at class init, so SnapStart snapshots a ready index. */
   private static volatile SearchService environmentIndex;
 
   public SearchFunction() {
-    this(environmentIndex(), Wiring.shared().searchParams);
+    this(SearchFunction::environmentIndex, Wiring.shared().searchParams);
+    try {
+      environmentIndex();
+    } catch (RuntimeException e) {
+      // A cold start while the store is down: answer 503 until a request finds it back.
+      LOG.warn("search index not built at start; retrying on the next request: {}", e.toString());
+    }
   }
 
   /** With outward-code centroids only and the system clock, for tests without a postcode table. */
@@ -31,14 +42,27 @@ public final class SearchFunction extends HttpFunction {
   }
 
   SearchFunction(SearchService search, SearchParams params) {
-    super(
-        Map.of(
-            "GET /api/search", request -> search(search, params, request),
-            "GET /api/suggest", request -> suggest(search, request),
-            "GET /health", request -> health(search)));
+    this(() -> search, params);
   }
 
-  private static synchronized SearchService environmentIndex() {
+  /**
+   * @param index the environment's index; it throws while the index cannot be built, which makes
+   *     every route, health included, a 503
+   */
+  SearchFunction(Supplier<SearchService> index, SearchParams params) {
+    super(
+        Map.of(
+            "GET /api/search", request -> search(index.get(), params, request),
+            "GET /api/suggest", request -> suggest(index.get(), request),
+            "GET /health", request -> health(index.get())));
+  }
+
+  private static SearchService environmentIndex() {
+    SearchService built = environmentIndex;
+    return built != null ? built : buildEnvironmentIndex();
+  }
+
+  private static synchronized SearchService buildEnvironmentIndex() {
     if (environmentIndex == null) {
       environmentIndex = Wiring.shared().newSearchService();
     }

@@ -44,9 +44,6 @@ public final class LocalServer implements AutoCloseable {
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
           .withZone(ZoneOffset.UTC);
 
-  private static final java.util.regex.Pattern HTTP_VERSION =
-      java.util.regex.Pattern.compile("HTTP/\\d\\.\\d");
-
   private final HttpServer server;
   private final ExecutorService pool;
   private final List<Bound> routes;
@@ -105,18 +102,6 @@ public final class LocalServer implements AutoCloseable {
     try (exchange) {
       String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
       String path = exchange.getRequestURI().getRawPath();
-      if (!HTTP_VERSION.matcher(exchange.getProtocol()).matches()) {
-        // The JDK server splits the request line at the first two spaces, so a raw space in the
-        // target would otherwise silently cut the path short and reach a different resource.
-        problem(
-            exchange,
-            400,
-            "bad-request",
-            "Bad request",
-            "the request target contains a raw space; percent-encode it as %20",
-            Map.of());
-        return;
-      }
       DevSignIn signIn = devSignIn;
       if (signIn != null && path.startsWith("/dev/") && signIn.handle(exchange, method, path)) {
         return;

@@ -184,6 +184,23 @@ class EdgeTest {
   }
 
   @Test
+  void problems_clipEchoedInput_soAHugeBadValueMakesASmallAnswer() throws Exception {
+    String huge = "y".repeat(100_001);
+    HttpFunction function =
+        function(
+            r -> {
+              throw SignpostException.Invalid.of(huge, "unknown parameter " + huge);
+            });
+
+    ApiResponse response = function.handle(request(Map.of("id", "a"), Map.of()));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body().length()).isLessThan(2_000);
+    JsonNode problem = Json.MAPPER.readTree(response.body());
+    assertThat(problem.at("/errors/0/field").asText()).startsWith("yyy").contains("100001");
+  }
+
+  @Test
   void handle_anUnexpectedFailure_isStillA500_soBugsStayVisible() {
     HttpFunction function =
         function(
