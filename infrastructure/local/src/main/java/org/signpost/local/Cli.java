@@ -145,7 +145,13 @@ public final class Cli {
     int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
     long started = System.nanoTime();
 
-    NodeServer dynalite = startLocalStore(data);
+    // Restarted on the same port and data directory if it dies, so the runtime recovers by itself.
+    StoreWatchdog dynalite =
+        StoreWatchdog.watch(
+            startLocalStore(data),
+            root().resolve("infrastructure/local/node/dynalite-server.js"),
+            data,
+            1_000);
     Wiring wiring = Wiring.shared();
     Tables.createAll(wiring.dynamo, wiring.config.tablePrefix());
     if (!Files.exists(marker)) {
