@@ -56,6 +56,7 @@ public final class SearchService {
   private volatile int failures;
   private volatile Instant retryAt = Instant.EPOCH;
   private volatile Instant caughtUpAt;
+  private volatile Instant catchUpStarted = Instant.EPOCH;
 
   /** Crisis pinning shows at most this many crisis services above the results. */
   static final int MAX_PINNED = 3;
@@ -118,6 +119,7 @@ public final class SearchService {
     if (!catchingUp.compareAndSet(false, true)) {
       return;
     }
+    catchUpStarted = asked;
     try {
       synchronized (catchUpLock) {
         Instant now = clock.instant();
@@ -172,6 +174,9 @@ public final class SearchService {
 
   static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
+  /** A catch-up still waiting on the store after this long makes the index count as behind. */
+  static final Duration HANGING_AFTER = Duration.ofSeconds(5);
+
   /**
    * Whether this index can answer and whether it is keeping up with the store.
    *
@@ -188,9 +193,14 @@ public final class SearchService {
       catchUp();
     }
     int failed = failures;
+    Instant now = clock.instant();
     Instant at = caughtUpAt;
-    Duration age = at == null ? Duration.ZERO : Duration.between(at, clock.instant());
-    return new Health(ready, failed == 0, failed, age.isNegative() ? Duration.ZERO : age);
+    Duration age = at == null ? Duration.ZERO : Duration.between(at, now);
+    // A store that hangs rather than refuses fails no attempt for a long time; say so meanwhile.
+    boolean hanging =
+        catchingUp.get() && Duration.between(catchUpStarted, now).compareTo(HANGING_AFTER) > 0;
+    return new Health(
+        ready, failed == 0 && !hanging, failed, age.isNegative() ? Duration.ZERO : age);
   }
 
   /** Searches after catching up. */

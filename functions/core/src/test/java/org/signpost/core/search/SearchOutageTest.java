@@ -153,8 +153,13 @@ class SearchOutageTest {
     assertThat(other.get(5, TimeUnit.SECONDS)).containsExactly(known.id());
     assertThat(stuck).isNotDone();
 
+    assertThat(search.health().caughtUp()).isTrue();
+    clock.advance(SearchService.HANGING_AFTER.plusSeconds(1));
+    assertThat(search.health().caughtUp()).as("a hanging store is reported").isFalse();
+
     feed.hang.countDown();
     assertThat(stuck.get(5, TimeUnit.SECONDS)).containsExactly(known.id());
+    assertThat(search.health().caughtUp()).isTrue();
     threads.shutdown();
   }
 }

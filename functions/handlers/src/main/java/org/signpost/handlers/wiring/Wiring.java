@@ -126,6 +126,11 @@ public final class Wiring {
     DynamoDbClientBuilder builder =
         DynamoDbClient.builder()
             .httpClient(UrlConnectionHttpClient.create())
+            // A store that hangs must become a 503 in seconds, not hold a request for minutes.
+            .overrideConfiguration(
+                o ->
+                    o.apiCallAttemptTimeout(Duration.ofSeconds(5))
+                        .apiCallTimeout(Duration.ofSeconds(12)))
             .region(Region.of(config.region()));
     config
         .dynamoEndpoint()
