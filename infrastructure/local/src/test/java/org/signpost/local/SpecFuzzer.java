@@ -153,7 +153,7 @@ final class SpecFuzzer {
         if (real != null && random.nextInt(3) > 0) {
           path.append(encode(real));
         } else {
-          String id = pick(random, BAD_IDS);
+          String id = pick(random, FuzzValues.BAD_IDS);
           broken.add("path " + name + "=" + clip(id));
           path.append(encode(id));
         }
@@ -169,7 +169,7 @@ final class SpecFuzzer {
       }
       String value = valid(p.schema(), random);
       if (random.nextInt(3) == 0) {
-        value = pick(random, BAD_SCALARS);
+        value = pick(random, FuzzValues.BAD_SCALARS);
         broken.add("query " + p.name() + "=" + clip(value));
       }
       query.add(encode(p.name()) + "=" + encode(value));
@@ -180,12 +180,12 @@ final class SpecFuzzer {
         broken.add("query with an empty name");
       }
       case 1 -> {
-        String name = pick(random, BAD_SCALARS);
-        query.add(encode(name) + "=" + encode(pick(random, BAD_SCALARS)));
+        String name = pick(random, FuzzValues.BAD_SCALARS);
+        query.add(encode(name) + "=" + encode(pick(random, FuzzValues.BAD_SCALARS)));
         broken.add("query unknown " + clip(name));
       }
       case 2 -> {
-        query.add("cursor=" + encode(pick(random, BAD_CURSORS)));
+        query.add("cursor=" + encode(pick(random, FuzzValues.BAD_CURSORS)));
         broken.add("cursor");
       }
       default -> {}
@@ -194,28 +194,28 @@ final class SpecFuzzer {
     Map<String, String> headers = new LinkedHashMap<>();
     for (Param p : op.params()) {
       if (p.in().equals("header") && random.nextInt(4) > 0) {
-        headers.put(p.name(), pick(random, BAD_IF_MATCH));
+        headers.put(p.name(), pick(random, FuzzValues.BAD_IF_MATCH));
       }
     }
     if (random.nextInt(3) == 0) {
-      headers.put("If-Match", pick(random, BAD_IF_MATCH));
+      headers.put("If-Match", pick(random, FuzzValues.BAD_IF_MATCH));
       broken.add("If-Match");
     }
     if (random.nextInt(5) == 0) {
-      headers.put("Idempotency-Key", headerSafe(pick(random, BAD_SCALARS)));
+      headers.put("Idempotency-Key", FuzzValues.headerSafe(pick(random, FuzzValues.BAD_SCALARS)));
       broken.add("Idempotency-Key");
     }
     if (random.nextInt(6) == 0) {
-      headers.put("Accept-Language", pick(random, BAD_HEADER_VALUES));
+      headers.put("Accept-Language", pick(random, FuzzValues.BAD_HEADER_VALUES));
       broken.add("Accept-Language");
     }
     if (random.nextInt(8) == 0) {
-      headers.put("Cookie", pick(random, BAD_HEADER_VALUES));
+      headers.put("Cookie", pick(random, FuzzValues.BAD_HEADER_VALUES));
       broken.add("Cookie");
     }
     String role = pick(random, ROLES);
     if (random.nextInt(10) == 0) {
-      headers.put("Authorization", pick(random, BAD_AUTHORIZATION));
+      headers.put("Authorization", pick(random, FuzzValues.BAD_AUTHORIZATION));
       role = "none";
       broken.add("Authorization");
     }
@@ -237,7 +237,7 @@ final class SpecFuzzer {
   private String json(Map<String, Object> schema, Random random, List<String> broken) {
     switch (random.nextInt(12)) {
       case 0 -> {
-        String raw = pick(random, BAD_BODIES);
+        String raw = pick(random, FuzzValues.BAD_BODIES);
         broken.add("body " + clip(raw));
         return raw;
       }
@@ -259,12 +259,12 @@ final class SpecFuzzer {
     for (int i = 0; i < breaks; i++) {
       if (!fields.isEmpty() && random.nextInt(4) > 0) {
         String field = fields.get(random.nextInt(fields.size()));
-        Object bad = badValue(random);
+        Object bad = FuzzValues.badValue(random);
         object.put(field, bad);
         broken.add("body " + field + "=" + clip(String.valueOf(bad)));
       } else {
         String field = pick(random, List.of("unknown_field", "", "__proto__", "id", "version"));
-        object.put(field, badValue(random));
+        object.put(field, FuzzValues.badValue(random));
         broken.add("body extra field " + field);
       }
     }
@@ -289,7 +289,7 @@ final class SpecFuzzer {
             "version",
             "_csrf")) {
       if (random.nextBoolean()) {
-        String value = random.nextInt(3) == 0 ? pick(random, BAD_SCALARS) : "x";
+        String value = random.nextInt(3) == 0 ? pick(random, FuzzValues.BAD_SCALARS) : "x";
         form.add(name + "=" + encode(value));
       }
     }
@@ -365,129 +365,7 @@ final class SpecFuzzer {
     return pick(random, List.of("tea", "walking group", "B11 4AB", "en", "loneliness"));
   }
 
-  private static Object badValue(Random random) {
-    return switch (random.nextInt(9)) {
-      case 0 -> null;
-      case 1 -> random.nextInt();
-      case 2 -> List.of();
-      case 3 -> Map.of("nested", Map.of("deeper", List.of(1, "two")));
-      case 4 -> java.util.Arrays.asList("a", null);
-      case 5 -> Long.MAX_VALUE;
-      case 6 -> -1.5e308;
-      case 7 -> random.nextBoolean();
-      default -> pick(random, BAD_SCALARS);
-    };
-  }
-
-  private static final List<String> BAD_SCALARS =
-      List.of(
-          "",
-          " ",
-          "x".repeat(3_000),
-          "y".repeat(100_001),
-          "é".repeat(2_000),
-          "\u0000",
-          "\ud83d\ude00 emoji",
-          "\u202e right-to-left",
-          "null",
-          "-1",
-          "0",
-          "9223372036854775808",
-          "1e400",
-          "NaN",
-          "1".repeat(1_001),
-          "true",
-          "not-an-enum",
-          "../../etc/passwd",
-          "<script>alert(1)</script>",
-          "' OR 1=1 --",
-          "%",
-          "a=b&c=d",
-          "99:99",
-          "2026-13-45",
-          "52.4,",
-          "91,181",
-          "[]",
-          "{}");
-
-  private static final List<String> BAD_BODIES =
-      List.of(
-          "",
-          "{",
-          "null",
-          "[]",
-          "[null]",
-          "\"text\"",
-          "{}{}",
-          "{\"a\":1,\"a\":2}",
-          "{\"n\":" + "1".repeat(1_001) + "}",
-          "{\"s\":\"" + "z".repeat(100_001) + "\"}",
-          "{\"bad\":\"\\ud800\"}",
-          "\u0000",
-          "<xml/>",
-          "name=x&phone=y");
-
-  private static final List<String> BAD_IDS =
-      List.of(
-          "lst-" + "x".repeat(3_000),
-          "x".repeat(201),
-          "é".repeat(700),
-          "lst-0000000000000000",
-          "lst-0000000000000000 ",
-          " lst-0000000000000000",
-          "lst\u0000zero",
-          "lst\n1",
-          "..",
-          "a/b",
-          "\ud83d\ude00",
-          "%",
-          "ref-unknown",
-          "null",
-          "-1");
-
-  private static final List<String> BAD_CURSORS =
-      List.of(
-          "UgpsMQpkNQ",
-          "AAAA",
-          "////",
-          "eyJzIjoxfQ",
-          "x".repeat(5_000),
-          "",
-          "%00",
-          "bm90IGEgY3Vyc29y");
-
-  private static final List<String> BAD_IF_MATCH =
-      List.of(
-          "\"9223372036854775807\"",
-          "\"9223372036854775808\"",
-          "\"-1\"",
-          "\"0\"",
-          "W/\"1\"",
-          "\"1\"",
-          "*",
-          "\"abc\"",
-          "\"" + "9".repeat(500) + "\"",
-          "",
-          "\"1\", \"2\"");
-
-  private static final List<String> BAD_HEADER_VALUES =
-      List.of("x".repeat(8_000), "en;q=abc,,,;", "*", "zz-ZZ", "a=b; c", "=", ";;;");
-
-  private static final List<String> BAD_AUTHORIZATION =
-      List.of(
-          "Bearer ",
-          "Bearer x.y.z",
-          "Basic YWRtaW46YWRtaW4=",
-          "Bearer " + "a".repeat(4_000),
-          "bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.");
-
-  /** Header values the HTTP client can send: printable ASCII, at most 8,000 characters. */
-  private static String headerSafe(String value) {
-    String ascii = value.replaceAll("[^\\x20-\\x7e]", "?");
-    return ascii.length() > 8_000 ? ascii.substring(0, 8_000) : ascii;
-  }
-
-  private static <T> T pick(Random random, List<T> from) {
+  static <T> T pick(Random random, List<T> from) {
     return from.get(random.nextInt(from.size()));
   }
 
