@@ -38,6 +38,10 @@ final class KeywordQueries {
 
   private static final float FUZZY_WEIGHT = 1.5f;
 
+  /** Words that only connect a language name to the request ("Urdu speaking", "speaks Polish"). */
+  private static final java.util.Set<String> LANGUAGE_CONNECTORS =
+      java.util.Set.of("speaking", "speaker", "speakers", "speaks", "speak", "spoken");
+
   /** Generic service words still count, a little, so they can break ties. */
   static final float GENERIC_WEIGHT = 0.2f;
 
@@ -145,8 +149,16 @@ final class KeywordQueries {
     if (words.isEmpty()) {
       return new MatchAllDocsQuery();
     }
+    QueryIntent intent = QueryIntent.of(String.join(" ", words));
+    if (!intent.languages().isEmpty()) {
+      // "Polish speaking advice" asks for advice in Polish: once the language is recognised, the
+      // words that only said "in that language" are not part of the topic.
+      words = words.stream().filter(w -> !LANGUAGE_CONNECTORS.contains(w)).toList();
+      if (words.isEmpty()) {
+        return new MatchAllDocsQuery();
+      }
+    }
     String clipped = String.join(" ", words);
-    QueryIntent intent = QueryIntent.of(clipped);
     BooleanQuery.Builder topic = new BooleanQuery.Builder();
     // The words as typed, then the same words with synonyms expanded: a listing that uses the
     // searcher's own word scores on both, so it ranks above one that only uses a synonym.

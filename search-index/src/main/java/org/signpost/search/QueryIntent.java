@@ -255,8 +255,7 @@ record QueryIntent(String generic, Set<String> languages, Set<String> audiences,
               "programmes",
               "centre",
               "center",
-              "community",
-              "advice"));
+              "community"));
 
   private static final Pattern FREE =
       Pattern.compile(
