@@ -67,6 +67,10 @@ public final class Wiring {
   public final DynamoPostcodes postcodes;
   public final DynamoSettings settingsTable;
   public final SearchParams searchParams;
+
+  /** Full postcodes from the imported table, outward codes from the bundled centroids. */
+  public final Geocoder geocoder;
+
   public final DynamoMembershipRepository memberships;
   public final MembershipService membershipService;
   public final Identity identity;
@@ -131,7 +135,7 @@ public final class Wiring {
     this.postcodes = new DynamoPostcodes(enhanced, config.tablePrefix());
     this.settingsTable = new DynamoSettings(enhanced, config.tablePrefix());
     // Full postcodes from the imported ONS table, outward codes from the bundled centroids.
-    Geocoder geocoder =
+    this.geocoder =
         postcodes.orElse(OutcodeGeocoder.bundled()).withOutwardFallback(() -> !postcodes.loaded());
     this.searchParams = new SearchParams(geocoder, clock);
     this.memberships = new DynamoMembershipRepository(enhanced, config.tablePrefix());
