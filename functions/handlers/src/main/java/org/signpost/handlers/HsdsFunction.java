@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.signpost.core.errors.SignpostException;
 import org.signpost.handlers.hsds.HsdsCatalogue;
+import org.signpost.handlers.hsds.HsdsExports;
 import org.signpost.handlers.hsds.HsdsIds;
 import org.signpost.handlers.hsds.HsdsResponses;
 import org.signpost.handlers.http.ApiRequest;
@@ -21,15 +22,27 @@ public final class HsdsFunction extends HttpFunction {
             Wiring.shared().listings,
             Wiring.shared().listings,
             Wiring.shared().organisations,
-            Wiring.shared().geocoder));
+            Wiring.shared().geocoder),
+        Wiring.shared().hsdsExports);
   }
 
   HsdsFunction(HsdsCatalogue catalogue) {
+    this(catalogue, HsdsExports.NONE);
+  }
+
+  HsdsFunction(HsdsCatalogue catalogue, HsdsExports exports) {
+    this(catalogue, exports, HsdsResponses.NDJSON_LIMIT_BYTES);
+  }
+
+  /** With {@code ndjsonLimit} the most bytes one ndjson answer may hold. */
+  HsdsFunction(HsdsCatalogue catalogue, HsdsExports exports, long ndjsonLimit) {
     // API Gateway HTTP APIs cannot declare a route ending in "/", and send /hsds/ to GET /hsds.
     super(
         Map.ofEntries(
             Map.entry("GET /hsds", request -> HsdsResponses.apiInfo()),
-            Map.entry("GET /hsds/services", request -> services(catalogue, request)),
+            Map.entry(
+                "GET /hsds/services",
+                request -> services(catalogue, exports, ndjsonLimit, request)),
             Map.entry(
                 "GET /hsds/services/{id}",
                 request -> found(catalogue.service(id(request)), "service", request)),
@@ -63,18 +76,50 @@ public final class HsdsFunction extends HttpFunction {
                 request -> present(HsdsResponses.term(id(request)), "taxonomy term", request))));
   }
 
-  private static ApiResponse services(HsdsCatalogue catalogue, ApiRequest request) {
+  private static ApiResponse services(
+      HsdsCatalogue catalogue, HsdsExports exports, long ndjsonLimit, ApiRequest request) {
     String format = format(request);
-    HsdsCatalogue.Page page = catalogue.services(query(request));
+    HsdsCatalogue.Query query = query(request);
+    HsdsCatalogue.Page page = catalogue.services(query);
     return switch (format) {
-      case "ndjson" -> HsdsResponses.ndjson(page);
+      case "ndjson" ->
+          HsdsResponses.ndjson(page, ndjsonLimit)
+              .orElseGet(() -> tooLargeForOneAnswer(query, exports));
       case "csv" -> HsdsResponses.csv(page);
       default -> HsdsResponses.page(page);
     };
   }
 
   private static ApiResponse list(HsdsCatalogue.Page page, ApiRequest request) {
-    return "ndjson".equals(format(request)) ? HsdsResponses.ndjson(page) : HsdsResponses.page(page);
+    if (!"ndjson".equals(format(request))) {
+      return HsdsResponses.page(page);
+    }
+    return HsdsResponses.ndjson(page, HsdsResponses.NDJSON_LIMIT_BYTES)
+        .orElseThrow(
+            () ->
+                SignpostException.Invalid.of(
+                    "format", "too large for one ndjson answer; page it with format=json"));
+  }
+
+  /**
+   * Every service, when they pass the response cap: a redirect to the complete export that the
+   * housekeeping function keeps, or a problem saying what to do instead.
+   */
+  private static ApiResponse tooLargeForOneAnswer(HsdsCatalogue.Query query, HsdsExports exports) {
+    if (!query.unfiltered()) {
+      throw SignpostException.Invalid.of(
+          "format",
+          "too many results for one ndjson answer; narrow the filters or page with format=json");
+    }
+    return exports
+        .latest()
+        .map(HsdsResponses::redirect)
+        .orElseThrow(
+            () ->
+                SignpostException.Invalid.of(
+                    "format",
+                    "the directory is too large for one ndjson answer and its complete export is"
+                        + " not written yet; try again in a few minutes or page with format=json"));
   }
 
   private static String format(ApiRequest request) {

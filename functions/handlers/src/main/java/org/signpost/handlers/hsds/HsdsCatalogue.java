@@ -84,6 +84,24 @@ public final class HsdsCatalogue {
       int proximity,
       boolean all) {
 
+    /** Every published service in full, on one page: what the complete export holds. */
+    public static Query everything() {
+      return new Query(
+          null, null, null, null, null, 1, MAX_PER_PAGE, false, true, false, null, 0, true);
+    }
+
+    /** Whether this asks for every published service in full, which the complete export holds. */
+    public boolean unfiltered() {
+      return search == null
+          && taxonomyTermId == null
+          && taxonomyId == null
+          && organizationId == null
+          && modifiedAfter == null
+          && postcode == null
+          && !minimal
+          && full;
+    }
+
     /** Parses the query string, naming any bad parameter. */
     public static Query parse(Map<String, List<String>> query) {
       String postcode = first(query, "postcode");

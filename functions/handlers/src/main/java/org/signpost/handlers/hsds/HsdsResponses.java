@@ -16,7 +16,7 @@ public final class HsdsResponses {
   public static final String VERSION = "3.0";
 
   /** The most an ndjson answer may hold: API Gateway and Lambda cap a response at 6 MB. */
-  static final int NDJSON_LIMIT_BYTES = 5_500_000;
+  public static final long NDJSON_LIMIT_BYTES = 5_500_000;
 
   /** Where the Signpost profile of HSDS is published; the file is docs/hsds-profile.md. */
   public static final String PROFILE_URI = "https://signpost.example/docs/hsds-profile.md";
@@ -47,24 +47,51 @@ public final class HsdsResponses {
 
   /**
    * Every matching service, one per line, for bulk consumers: the catalogue puts every result on
-   * one page when {@code format=ndjson}. A directory whose export passes the {@link
-   * #NDJSON_LIMIT_BYTES} budget (under the 6 MB Lambda response cap) gets a clear problem instead.
+   * one page when {@code format=ndjson}. Empty when the answer would pass {@link
+   * #NDJSON_LIMIT_BYTES} (under the 6 MB Lambda response cap): then the caller redirects to the
+   * complete export or explains.
    */
-  public static ApiResponse ndjson(HsdsCatalogue.Page page) {
+  public static Optional<ApiResponse> ndjson(HsdsCatalogue.Page page, long limit) {
+    return ndjsonBody(page, limit)
+        .map(
+            body ->
+                new ApiResponse(
+                    200,
+                    Map.of(
+                        "Content-Type",
+                        "application/x-ndjson",
+                        "Cache-Control",
+                        "public, max-age=60"),
+                    body));
+  }
+
+  /** The lines of an ndjson answer, or empty once they pass {@code limit} UTF-8 bytes. */
+  public static Optional<String> ndjsonBody(HsdsCatalogue.Page page, long limit) {
     StringBuilder out = new StringBuilder();
-    for (ObjectNode service : page.contents()) {
-      out.append(Json.write(service)).append('\n');
-      if (out.length() > NDJSON_LIMIT_BYTES) {
-        throw SignpostException.Invalid.of(
-            "format",
-            "the whole directory is too large for one ndjson answer; page it with format=json"
-                + " or narrow it with modified_after");
+    long bytes = 0;
+    for (ObjectNode item : page.contents()) {
+      String line = Json.write(item) + "\n";
+      bytes += line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      if (bytes > limit) {
+        return Optional.empty();
       }
+      out.append(line);
     }
+    return Optional.of(out.toString());
+  }
+
+  /** Sends a client to the complete export, saying how fresh it is. */
+  public static ApiResponse redirect(HsdsExports.Export export) {
     return new ApiResponse(
-        200,
-        Map.of("Content-Type", "application/x-ndjson", "Cache-Control", "public, max-age=60"),
-        out.toString());
+        302,
+        Map.of(
+            "Location",
+            export.url(),
+            "X-Export-Generated-At",
+            export.generatedAt().toString(),
+            "Cache-Control",
+            "no-store"),
+        "");
   }
 
   /** The community-group spreadsheet layout, with formula-like cells escaped. */
