@@ -2,6 +2,8 @@ package org.signpost.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.signpost.handlers.hsds.HsdsCatalogue;
@@ -28,6 +30,14 @@ public final class HousekeepingFunction
   private static final Logger LOG = LoggerFactory.getLogger(HousekeepingFunction.class);
   private final Wiring wiring;
   private volatile Sender sender;
+
+  /**
+   * How often one instance rebuilds the HSDS export: every scheduled run in AWS (five minutes
+   * apart), not every few seconds as the local runtime calls it.
+   */
+  static final Duration EXPORT_EVERY = Duration.ofMinutes(4);
+
+  private volatile Instant lastExport;
 
   public HousekeepingFunction() {
     this(Wiring.shared());
@@ -72,15 +82,20 @@ public final class HousekeepingFunction
     result.put("purged", purged);
     result.put("reminded", reminded);
     result.put("sent", new OutboxRelay(wiring.referrals, sender(), wiring.clock).sendPending());
-    HsdsExporter.Result export =
-        new HsdsExporter(
-                new HsdsCatalogue(
-                    wiring.listings, wiring.listings, wiring.organisations, wiring.geocoder),
-                wiring.hsdsExports,
-                wiring.clock)
-            .run();
-    result.put("hsds_export_written", export.written());
-    result.put("hsds_export_services", export.services());
+    Instant now = wiring.clock.instant();
+    Instant last = lastExport;
+    if (last == null || !now.isBefore(last.plus(EXPORT_EVERY))) {
+      lastExport = now;
+      HsdsExporter.Result export =
+          new HsdsExporter(
+                  new HsdsCatalogue(
+                      wiring.listings, wiring.listings, wiring.organisations, wiring.geocoder),
+                  wiring.hsdsExports,
+                  wiring.clock)
+              .run();
+      result.put("hsds_export_written", export.written());
+      result.put("hsds_export_services", export.services());
+    }
     if (purged > 0 || reminded > 0) {
       LOG.info("housekeeping: {} referrals purged, {} reminders queued", purged, reminded);
     }

@@ -46,9 +46,7 @@ public final class HsdsFunction extends HttpFunction {
             Map.entry(
                 "GET /hsds/services/{id}",
                 request -> found(catalogue.service(id(request)), "service", request)),
-            Map.entry(
-                "GET /hsds/organizations",
-                request -> list(catalogue.organizations(query(request)), request)),
+            Map.entry("GET /hsds/organizations", request -> organizations(catalogue, request)),
             Map.entry(
                 "GET /hsds/organizations/{id}",
                 request ->
@@ -88,6 +86,13 @@ public final class HsdsFunction extends HttpFunction {
       case "csv" -> HsdsResponses.csv(page);
       default -> HsdsResponses.page(page);
     };
+  }
+
+  private static ApiResponse organizations(HsdsCatalogue catalogue, ApiRequest request) {
+    HsdsCatalogue.Page page = catalogue.organizations(query(request));
+    return "ndjson".equals(format(request))
+        ? list(page, request)
+        : HsdsResponses.organizationsPage(page);
   }
 
   private static ApiResponse list(HsdsCatalogue.Page page, ApiRequest request) {

@@ -41,6 +41,20 @@ public final class HsdsResponses {
     return json(envelope(page.contents(), page.totalItems(), page.page(), page.perPage()));
   }
 
+  /**
+   * A page of organisations. ORUK's V3.0-UK OpenAPI gives {@code /organizations} the schema of one
+   * organisation ({@code organization_list.json} requires {@code id}, {@code name} and {@code
+   * description} at the top level), and its validator checks the page against it; so the page also
+   * describes itself with those three fields, which are true of the list.
+   */
+  public static ApiResponse organizationsPage(HsdsCatalogue.Page page) {
+    ObjectNode body = envelope(page.contents(), page.totalItems(), page.page(), page.perPage());
+    body.put("id", HsdsIds.v5("list:organizations"));
+    body.put("name", "Organisations");
+    body.put("description", "The organisations with at least one published service.");
+    return json(body);
+  }
+
   public static ApiResponse service(ObjectNode service) {
     return json(service);
   }
