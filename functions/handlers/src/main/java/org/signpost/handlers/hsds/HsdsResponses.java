@@ -192,7 +192,7 @@ public final class HsdsResponses {
     return HsdsTaxonomies.findAny(id).map(term -> json(HsdsMapping.term(term)));
   }
 
-  /** Organisations or services at locations: a page of the catalogue. */
+  /** One organisation or service at a location, as its own answer. */
   public static ApiResponse entity(ObjectNode node) {
     return json(node);
   }
