@@ -2,8 +2,12 @@ package org.signpost.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.signpost.handlers.hsds.HsdsCatalogue;
+import org.signpost.handlers.hsds.HsdsExporter;
 import org.signpost.handlers.notify.FileSender;
 import org.signpost.handlers.notify.OutboxRelay;
 import org.signpost.handlers.notify.Sender;
@@ -16,15 +20,24 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
- * Scheduled referral housekeeping: deletes referrals past retention, queues "still new after three
- * working days" reminders, and relays the outbox (to files locally, through SES in AWS). Runs on an
- * EventBridge schedule; the event's content is ignored.
+ * Scheduled housekeeping: deletes referrals past retention, queues "still new after three working
+ * days" reminders, relays the outbox (to files locally, through SES in AWS) and rewrites the
+ * complete HSDS export when the directory has changed. Runs on an EventBridge schedule; the event's
+ * content is ignored.
  */
 public final class HousekeepingFunction
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private static final Logger LOG = LoggerFactory.getLogger(HousekeepingFunction.class);
   private final Wiring wiring;
   private volatile Sender sender;
+
+  /**
+   * How often one instance rebuilds the HSDS export: every scheduled run in AWS (five minutes
+   * apart), not every few seconds as the local runtime calls it.
+   */
+  static final Duration EXPORT_EVERY = Duration.ofMinutes(4);
+
+  private volatile Instant lastExport;
 
   public HousekeepingFunction() {
     this(Wiring.shared());
@@ -69,6 +82,20 @@ public final class HousekeepingFunction
     result.put("purged", purged);
     result.put("reminded", reminded);
     result.put("sent", new OutboxRelay(wiring.referrals, sender(), wiring.clock).sendPending());
+    Instant now = wiring.clock.instant();
+    Instant last = lastExport;
+    if (last == null || !now.isBefore(last.plus(EXPORT_EVERY))) {
+      lastExport = now;
+      HsdsExporter.Result export =
+          new HsdsExporter(
+                  new HsdsCatalogue(
+                      wiring.listings, wiring.listings, wiring.organisations, wiring.geocoder),
+                  wiring.hsdsExports,
+                  wiring.clock)
+              .run();
+      result.put("hsds_export_written", export.written());
+      result.put("hsds_export_services", export.services());
+    }
     if (purged > 0 || reminded > 0) {
       LOG.info("housekeeping: {} referrals purged, {} reminders queued", purged, reminded);
     }

@@ -22,8 +22,8 @@ public final class HsdsMapping {
   /** The full service with its organisation, locations, schedules and profile attributes. */
   public static ObjectNode toService(Listing listing, Organisation organisation) {
     ListingContent c = listing.content();
-    String id = listing.id();
-    ObjectNode s = minimal(listing);
+    String id = HsdsIds.service(listing.id());
+    ObjectNode s = brief(listing);
     s.put("url", c.contact().url());
     s.put("email", c.contact().email());
     s.put("fees_description", c.cost().description());
@@ -35,20 +35,13 @@ public final class HsdsMapping {
     s.put("alternate_name", c.alternateName());
     s.put("last_modified", listing.lastModified().toString());
 
-    ObjectNode org = s.putObject("organization");
-    org.put("id", listing.organisationId());
-    org.put("name", organisation == null ? listing.organisationName() : organisation.name());
-    org.put(
-        "description",
-        organisation == null || organisation.description() == null
-            ? ""
-            : organisation.description());
+    s.set("organization", organization(listing, organisation));
 
     ArrayNode phones = s.putArray("phones");
     if (c.contact().phone() != null) {
       phones
           .addObject()
-          .put("id", id + "-phone-0")
+          .put("id", HsdsIds.child(id, "phone", 0))
           .put("service_id", id)
           .put("number", c.contact().phone())
           .put("type", "voice");
@@ -60,14 +53,14 @@ public final class HsdsMapping {
       String code = c.languages().get(i);
       languages
           .addObject()
-          .put("id", id + "-lang-" + i)
+          .put("id", HsdsIds.child(id, "language", i))
           .put("service_id", id)
           .put("name", Locale.of(code).getDisplayLanguage(Locale.ENGLISH))
           .put("code", code);
     }
     s.putArray("cost_options")
         .addObject()
-        .put("id", id + "-cost-0")
+        .put("id", HsdsIds.child(id, "cost_option", 0))
         .put("service_id", id)
         .put("option", c.cost().type())
         .put("amount_description", c.cost().description());
@@ -75,16 +68,54 @@ public final class HsdsMapping {
     return withoutNulls(s);
   }
 
-  /** The fields of a service that {@code minimal=true} lists return. */
+  /** What {@code minimal=true} lists return, as ORUK asks: the id and when it last changed. */
   public static ObjectNode minimal(Listing listing) {
+    ObjectNode s = Json.MAPPER.createObjectNode();
+    s.put("id", HsdsIds.service(listing.id()));
+    s.put("modified_date", listing.lastModified().toString());
+    return s;
+  }
+
+  /** The service's one-to-one fields and its organisation, without the nested arrays. */
+  public static ObjectNode oneToOne(Listing listing, Organisation organisation) {
+    ObjectNode s = toService(listing, organisation);
+    List<String> arrays = new ArrayList<>();
+    s.properties()
+        .forEach(
+            e -> {
+              if (e.getValue().isArray()) {
+                arrays.add(e.getKey());
+              }
+            });
+    s.remove(arrays);
+    return s;
+  }
+
+  /** The identifying fields of a service, as organisations and locations nest it. */
+  public static ObjectNode brief(Listing listing) {
     ListingContent c = listing.content();
     ObjectNode s = Json.MAPPER.createObjectNode();
-    s.put("id", listing.id());
-    s.put("organization_id", listing.organisationId());
+    s.put("id", HsdsIds.service(listing.id()));
+    s.put("organization_id", HsdsIds.organization(listing.organisationId()));
     s.put("name", c.name());
     s.put("description", c.description() == null ? "" : c.description());
     s.put("status", "active");
     return withoutNulls(s);
+  }
+
+  /** An organisation as HSDS writes it, without its services. */
+  public static ObjectNode organization(Listing listing, Organisation organisation) {
+    ObjectNode org = Json.MAPPER.createObjectNode();
+    org.put(
+        "id",
+        HsdsIds.organization(organisation == null ? listing.organisationId() : organisation.id()));
+    org.put("name", organisation == null ? listing.organisationName() : organisation.name());
+    org.put(
+        "description",
+        organisation == null || organisation.description() == null
+            ? ""
+            : organisation.description());
+    return org;
   }
 
   private static void schedules(ArrayNode out, String id, ListingContent.Schedule schedule) {
@@ -119,7 +150,7 @@ public final class HsdsMapping {
       String opensAt,
       String closesAt) {
     ObjectNode node = out.addObject();
-    node.put("id", id + "-sched-" + n);
+    node.put("id", HsdsIds.child(id, "schedule", n));
     node.put("service_id", id);
     node.put("valid_from", schedule.validFrom());
     node.put("valid_to", schedule.validTo());
@@ -133,9 +164,9 @@ public final class HsdsMapping {
   private static void locations(ArrayNode out, String id, List<ListingContent.Location> locations) {
     for (int i = 0; i < locations.size(); i++) {
       ListingContent.Location l = locations.get(i);
-      String locationId = id + "-loc-" + i;
+      String locationId = HsdsIds.child(id, "location", i);
       ObjectNode sal = out.addObject();
-      sal.put("id", id + "-sal-" + i);
+      sal.put("id", HsdsIds.child(id, "service_at_location", i));
       sal.put("service_id", id);
       sal.put("location_id", locationId);
       ObjectNode location = sal.putObject("location");
@@ -147,7 +178,7 @@ public final class HsdsMapping {
       location
           .putArray("addresses")
           .addObject()
-          .put("id", locationId + "-addr")
+          .put("id", HsdsIds.child(locationId, "address"))
           .put("location_id", locationId)
           .put("address_1", l.address())
           .put("city", "")
@@ -188,11 +219,11 @@ public final class HsdsMapping {
     for (int i = 0; i < terms.size(); i++) {
       String termId = terms.get(i)[0];
       ObjectNode a = out.addObject();
-      a.put("id", id + "-attr-" + i);
+      a.put("id", HsdsIds.child(id, "attribute", i));
       a.put("link_id", id);
       a.put("link_type", "service");
       a.put("link_entity", "service");
-      a.put("taxonomy_term_id", termId);
+      a.put("taxonomy_term_id", HsdsIds.term(termId));
       a.put("value", terms.get(i)[1]);
       HsdsTaxonomies.find(termId).ifPresent(t -> a.set("taxonomy_term", term(t)));
     }
@@ -202,12 +233,12 @@ public final class HsdsMapping {
   /** A taxonomy term as HSDS writes it. */
   static ObjectNode term(HsdsTaxonomies.Term t) {
     ObjectNode node = Json.MAPPER.createObjectNode();
-    node.put("id", t.id());
+    node.put("id", HsdsIds.term(t.id()));
     node.put("code", t.code());
     node.put("name", t.name());
     node.put("description", t.description() == null ? t.name() : t.description());
     node.put("taxonomy", t.taxonomyId());
-    node.put("taxonomy_id", t.taxonomyId());
+    node.put("taxonomy_id", HsdsIds.taxonomy(t.taxonomyId()));
     return node;
   }
 

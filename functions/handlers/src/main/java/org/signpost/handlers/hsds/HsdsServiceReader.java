@@ -190,6 +190,9 @@ final class HsdsServiceReader {
         if (term == null) {
           continue;
         }
+        if (HsdsIds.isUuid(term)) {
+          term = HsdsTaxonomies.findByUuid(term).map(HsdsTaxonomies.Term::id).orElse(term);
+        }
         String value = text(a, "value");
         String[] parts = term.split(":", 3);
         String name = parts.length > 1 ? parts[1] : "";

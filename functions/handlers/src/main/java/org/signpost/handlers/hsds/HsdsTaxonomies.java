@@ -44,7 +44,30 @@ public final class HsdsTaxonomies {
       terms().stream()
           .collect(java.util.stream.Collectors.toUnmodifiableMap(Term::id, term -> term));
 
+  private static final java.util.Map<String, Term> BY_UUID =
+      terms().stream()
+          .collect(
+              java.util.stream.Collectors.toUnmodifiableMap(
+                  term -> HsdsIds.term(term.id()), term -> term));
+
   private HsdsTaxonomies() {}
+
+  /** The term whose exported UUID this is. */
+  public static java.util.Optional<Term> findByUuid(String uuid) {
+    return java.util.Optional.ofNullable(BY_UUID.get(uuid.toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  /** The term with this exported UUID or internal id such as {@code need:loneliness}. */
+  public static java.util.Optional<Term> findAny(String id) {
+    return HsdsIds.isUuid(id) ? findByUuid(id) : find(id);
+  }
+
+  /** The taxonomy with this exported UUID or internal id. */
+  public static java.util.Optional<Taxonomy> taxonomy(String id) {
+    return ALL.stream()
+        .filter(t -> t.id().equals(id) || HsdsIds.taxonomy(t.id()).equalsIgnoreCase(id))
+        .findFirst();
+  }
 
   static java.util.Optional<Term> find(String termId) {
     return java.util.Optional.ofNullable(BY_ID.get(termId));

@@ -21,6 +21,7 @@ import org.signpost.core.search.SearchService;
 import org.signpost.handlers.auth.OidcSettings;
 import org.signpost.handlers.auth.SessionVerifier;
 import org.signpost.handlers.embed.MiniLmEmbedder;
+import org.signpost.handlers.hsds.HsdsExports;
 import org.signpost.handlers.http.Identity;
 import org.signpost.handlers.storage.DynamoListingRepository;
 import org.signpost.handlers.storage.DynamoMembershipRepository;
@@ -29,6 +30,7 @@ import org.signpost.handlers.storage.DynamoPostcodes;
 import org.signpost.handlers.storage.DynamoReferralRepository;
 import org.signpost.handlers.storage.DynamoRevisionRepository;
 import org.signpost.handlers.storage.DynamoSettings;
+import org.signpost.handlers.storage.S3HsdsExports;
 import org.signpost.handlers.storage.S3IndexSnapshots;
 import org.signpost.handlers.web.Web;
 import org.signpost.search.SearchIndex;
@@ -67,6 +69,13 @@ public final class Wiring {
   public final DynamoPostcodes postcodes;
   public final DynamoSettings settingsTable;
   public final SearchParams searchParams;
+
+  /** The complete HSDS export in the snapshot bucket, or none without one. */
+  public final HsdsExports hsdsExports;
+
+  /** Full postcodes from the imported table, outward codes from the bundled centroids. */
+  public final Geocoder geocoder;
+
   public final DynamoMembershipRepository memberships;
   public final MembershipService membershipService;
   public final Identity identity;
@@ -109,6 +118,15 @@ public final class Wiring {
                     new S3IndexSnapshots(
                         S3IndexSnapshots.client(config.region(), Config.s3Endpoint()), bucket))
             .orElse(IndexSnapshots.NONE);
+    this.hsdsExports =
+        Config.snapshotBucket()
+            .<HsdsExports>map(
+                bucket ->
+                    new S3HsdsExports(
+                        S3IndexSnapshots.client(config.region(), Config.s3Endpoint()),
+                        S3HsdsExports.presigner(config.region(), Config.s3Endpoint()),
+                        bucket))
+            .orElse(HsdsExports.NONE);
     this.organisations = new DynamoOrganisationRepository(enhanced, config.tablePrefix());
     this.revisions = new DynamoRevisionRepository(enhanced, config.tablePrefix());
     this.listingService =
@@ -131,7 +149,7 @@ public final class Wiring {
     this.postcodes = new DynamoPostcodes(enhanced, config.tablePrefix());
     this.settingsTable = new DynamoSettings(enhanced, config.tablePrefix());
     // Full postcodes from the imported ONS table, outward codes from the bundled centroids.
-    Geocoder geocoder =
+    this.geocoder =
         postcodes.orElse(OutcodeGeocoder.bundled()).withOutwardFallback(() -> !postcodes.loaded());
     this.searchParams = new SearchParams(geocoder, clock);
     this.memberships = new DynamoMembershipRepository(enhanced, config.tablePrefix());

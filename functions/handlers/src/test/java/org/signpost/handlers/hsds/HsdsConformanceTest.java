@@ -48,8 +48,21 @@ class HsdsConformanceTest {
   }
 
   @Test
-  void minimalServices_conformToTheServiceSchema() {
-    assertThat(errors("service.json", HsdsMapping.minimal(LISTINGS.get(0)))).isEmpty();
+  void minimalServices_areJustIdAndModifiedDate_asOrukAsks() {
+    ObjectNode minimal = HsdsMapping.minimal(LISTINGS.get(0));
+    List<String> fields = new java.util.ArrayList<>();
+    minimal.fieldNames().forEachRemaining(fields::add);
+
+    assertThat(fields).containsExactly("id", "modified_date");
+    assertThat(HsdsIds.isUuid(minimal.get("id").asText())).isTrue();
+  }
+
+  @Test
+  void oneToOneServices_conformToTheServiceSchema_withoutArrays() {
+    ObjectNode service = HsdsMapping.oneToOne(LISTINGS.get(0), ORG);
+
+    assertThat(errors("service.json", service)).isEmpty();
+    assertThat(service.has("schedules")).isFalse();
   }
 
   @Test
