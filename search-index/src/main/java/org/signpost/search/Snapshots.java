@@ -20,11 +20,16 @@ import org.apache.lucene.store.IndexOutput;
  * before any of it is used. Stateless.
  *
  * <pre>
- * "SIGNPOST-SNAPSHOT-1" | highWater (UTF) | fileCount (int) | {name (UTF), length (long), bytes}* | sha256
+ * MAGIC (format and schema version) | highWater (UTF) | fileCount (int) | {name (UTF), length (long), bytes}* | sha256
  * </pre>
  */
 final class Snapshots {
-  static final String MAGIC = "SIGNPOST-SNAPSHOT-1";
+  /**
+   * The format and the index schema: bump the number whenever fields or their analysis change, so
+   * an environment running other code refuses the snapshot and rebuilds from the table.
+   */
+  static final String MAGIC = "SIGNPOST-SNAPSHOT-1/schema-2";
+
   private static final int DIGEST_BYTES = 32;
 
   private Snapshots() {}
@@ -77,7 +82,8 @@ final class Snapshots {
     try (DataInputStream in =
         new DataInputStream(new java.io.ByteArrayInputStream(snapshot, 0, bodyLength))) {
       if (!MAGIC.equals(in.readUTF())) {
-        throw new InvalidSnapshotException("not a Signpost index snapshot");
+        throw new InvalidSnapshotException(
+            "not a snapshot of this index schema (" + MAGIC + "): rebuilding from the table");
       }
       String highWater = in.readUTF();
       int count = in.readInt();

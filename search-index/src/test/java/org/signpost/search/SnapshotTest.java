@@ -100,6 +100,26 @@ class SnapshotTest {
   }
 
   @Test
+  void snapshotOfAnotherSchemaVersion_isRefused_evenWithAGoodChecksum() throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+    out.writeUTF("SIGNPOST-SNAPSHOT-1/schema-1");
+    out.writeUTF("");
+    out.writeInt(1);
+    out.writeUTF("segments_1");
+    out.writeLong(0);
+    out.flush();
+    byte[] body = bytes.toByteArray();
+    byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+    byte[] older = Arrays.copyOf(body, body.length + digest.length);
+    System.arraycopy(digest, 0, older, body.length, digest.length);
+
+    assertThatThrownBy(() -> SearchIndex.fromSnapshot(older, Synonyms.bundled(), KEY))
+        .isInstanceOf(InvalidSnapshotException.class)
+        .hasMessageContaining("schema");
+  }
+
+  @Test
   void snapshot_carriesVectors_soTheSemanticLegWorksWithoutReEmbedding() throws Exception {
     byte[] axis = new byte[8];
     axis[2] = 127;

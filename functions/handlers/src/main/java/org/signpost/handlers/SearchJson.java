@@ -49,6 +49,8 @@ final class SearchJson {
       hit.why().forEach(why::add);
     }
     body.put("total", hits.total());
+    // Says whether meaning took part: false while the embedding model loads, or without text.
+    body.put("semantic", result.semantic());
     body.set("facets", Json.MAPPER.valueToTree(hits.facets()));
     body.put("next_cursor", hits.nextCursor());
     body.put("did_you_mean", hits.didYouMean());

@@ -139,6 +139,26 @@ class IndexSnapshotsIT {
   }
 
   @Test
+  void anEditAfterASnapshotLoad_isFoundWithinTwoSeconds() throws Exception {
+    SearchService writer = wiring.unstartedSearchService();
+    writer.start(snapshots);
+    writer.writeSnapshot(snapshots);
+    SearchService reader = wiring.unstartedSearchService();
+    assertThat(reader.start(snapshots)).isPresent();
+
+    long started = System.nanoTime();
+    put("snap-fresh", "Seated Exercise Newcomers Welcome");
+    while (!ids(reader, "newcomers").contains("snap-fresh")
+        && System.nanoTime() - started < 5_000_000_000L) {
+      Thread.sleep(50);
+    }
+    long millis = (System.nanoTime() - started) / 1_000_000;
+
+    assertThat(ids(reader, "newcomers")).contains("snap-fresh");
+    assertThat(millis).as("edit to search after a snapshot load").isLessThan(2_000);
+  }
+
+  @Test
   void damagedOrPartialSnapshot_isRefused_andTheNextOlderOneIsUsed() {
     SearchService writer = wiring.unstartedSearchService();
     writer.start(snapshots);

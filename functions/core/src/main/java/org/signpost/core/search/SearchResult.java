@@ -8,10 +8,18 @@ import org.signpost.search.SearchHits;
  * A search answer: the page of hits, plus the crisis routes when the text signals distress.
  *
  * @param crisisRoutes empty unless the query read like someone in crisis
+ * @param semantic whether the semantic leg took part; false without text, without a model, or while
+ *     the model is still loading (the answer then comes from the keyword leg alone)
  */
-public record SearchResult(SearchHits hits, List<CrisisRoutes.Route> crisisRoutes) {
+public record SearchResult(
+    SearchHits hits, List<CrisisRoutes.Route> crisisRoutes, boolean semantic) {
   public SearchResult {
     crisisRoutes = List.copyOf(crisisRoutes);
+  }
+
+  /** A keyword-only result. */
+  public SearchResult(SearchHits hits, List<CrisisRoutes.Route> crisisRoutes) {
+    this(hits, crisisRoutes, false);
   }
 
   public boolean crisis() {

@@ -365,9 +365,11 @@ public final class SearchService {
    * crisis services are pinned above the first page.
    */
   public SearchResult find(SearchQuery query) {
-    SearchHits hits = search(query);
+    SearchQuery withMeaning = withMeaning(query);
+    boolean semantic = withMeaning.vector() != null;
+    SearchHits hits = search(withMeaning);
     if (!crisisDetector.signalsDistress(query.text())) {
-      return new SearchResult(hits, List.of());
+      return new SearchResult(hits, List.of(), semantic);
     }
     if (query.cursor() == null) {
       SearchQuery crisisServices =
@@ -389,7 +391,7 @@ public final class SearchService {
       }
       hits = hits.withHits(new ArrayList<>(pinned.values()));
     }
-    return new SearchResult(hits, crisisRoutes.routes());
+    return new SearchResult(hits, crisisRoutes.routes(), semantic);
   }
 
   /** Up to eight completions, after catching up so new listing names appear. */
