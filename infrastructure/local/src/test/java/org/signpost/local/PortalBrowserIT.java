@@ -118,6 +118,34 @@ class PortalBrowserIT {
     assertThat(driver.getCurrentUrl()).contains("/authorize");
   }
 
+  @Test
+  void adminSignsIn_andApprovesAGroupThatSignedUp_whoseRequesterBecomesItsProvider()
+      throws Exception {
+    String requester = "browser-requester-" + Instant.now().getEpochSecond();
+    Organisation pending =
+        Wiring.shared()
+            .organisationService
+            .signUp(
+                new Caller(requester, Set.of(), Optional.empty()),
+                "Kings Heath Knit and Natter " + Instant.now().getEpochSecond(),
+                "Knitting and a chat on Tuesday mornings.");
+    assertThat(pending.status()).isEqualTo(Organisation.PENDING);
+
+    signIn("admin", "");
+    open("/portal/organisations");
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Organisations");
+    assertAccessible();
+    BrowserSupport.clickThrough(driver, driver.findElement(By.id("approve-" + pending.id())));
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(ExpectedConditions.urlContains("done=approved"));
+
+    assertThat(driver.findElement(By.tagName("main")).getText()).contains("Done: approved");
+    assertThat(Wiring.shared().organisationService.find(pending.id()).orElseThrow().status())
+        .isEqualTo(Organisation.APPROVED);
+    assertThat(Wiring.shared().memberships.find(requester))
+        .hasValueSatisfying(m -> assertThat(m.organisationId()).contains(pending.id()));
+  }
+
   /** Signs in through the real code flow: the local OpenID Connect server's login form. */
   private static void signIn(String role, String org) {
     String subject = "browser-" + role;

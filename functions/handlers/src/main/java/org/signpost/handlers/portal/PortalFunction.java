@@ -15,6 +15,7 @@ import org.signpost.core.listing.ListingContent;
 import org.signpost.core.listing.ListingService;
 import org.signpost.core.listing.ModerationService;
 import org.signpost.core.listing.Revision;
+import org.signpost.core.org.OrganisationService;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
@@ -35,16 +36,24 @@ public final class PortalFunction extends HttpFunction {
         Wiring.shared().web,
         Wiring.shared().listingService,
         Wiring.shared().moderationService,
+        Wiring.shared().organisationService,
         Wiring.shared().identity);
   }
 
   PortalFunction(
-      Web web, ListingService listings, ModerationService moderation, Identity identity) {
-    super(routes(web, listings, moderation), identity);
+      Web web,
+      ListingService listings,
+      ModerationService moderation,
+      OrganisationService organisations,
+      Identity identity) {
+    super(routes(web, listings, moderation, organisations), identity);
   }
 
   private static Map<String, Function<ApiRequest, ApiResponse>> routes(
-      Web web, ListingService listings, ModerationService moderation) {
+      Web web,
+      ListingService listings,
+      ModerationService moderation,
+      OrganisationService organisations) {
     Map<String, Function<ApiRequest, ApiResponse>> routes = new LinkedHashMap<>();
     routes.put("GET /portal", web.page((r, page) -> home(listings, r, page)));
     routes.put(
@@ -89,6 +98,18 @@ public final class PortalFunction extends HttpFunction {
               moderation.reject(
                   caller(r), r.pathParameter("id"), form.value("version"), form.value("reason"));
               return page.redirect("/portal/moderation?done=rejected");
+            }));
+    routes.put(
+        "GET /portal/organisations",
+        web.page((r, page) -> OrganisationReview.page(organisations, caller(r), r, page)));
+    routes.put(
+        "POST /portal/organisations/{id}/review",
+        web.page(
+            (r, page) -> {
+              FormData form = FormData.from(r);
+              page.verify(form);
+              return page.redirect(
+                  OrganisationReview.review(organisations, caller(r), r.pathParameter("id"), form));
             }));
     return routes;
   }
