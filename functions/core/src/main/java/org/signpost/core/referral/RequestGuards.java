@@ -15,4 +15,7 @@ public interface RequestGuards {
    * @return the count including this request
    */
   long count(String clientHash, Instant expires);
+
+  /** The current count of a key without adding to it; 0 when there is none. */
+  long peek(String clientHash);
 }

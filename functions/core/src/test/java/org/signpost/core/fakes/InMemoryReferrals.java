@@ -80,6 +80,11 @@ public final class InMemoryReferrals implements ReferralRepository, RequestGuard
   }
 
   @Override
+  public long peek(String clientHash) {
+    return counters.getOrDefault(clientHash, 0L);
+  }
+
+  @Override
   public void add(Notification notification) {
     sent.add(notification);
   }

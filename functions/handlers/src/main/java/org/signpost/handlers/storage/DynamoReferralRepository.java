@@ -149,6 +149,18 @@ public final class DynamoReferralRepository
   }
 
   @Override
+  public long peek(String clientHash) {
+    var response =
+        client.getItem(
+            r ->
+                r.tableName(guardsTable)
+                    .key(Map.of("key", AttributeValue.fromS("rate#" + clientHash)))
+                    .consistentRead(true));
+    AttributeValue hits = response.hasItem() ? response.item().get("hits") : null;
+    return hits == null ? 0 : Long.parseLong(hits.n());
+  }
+
+  @Override
   public void add(Notification n) {
     OutboxItem item = new OutboxItem();
     item.setId(n.id());
