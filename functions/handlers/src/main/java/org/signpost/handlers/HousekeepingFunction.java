@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.signpost.core.listing.StaleListings;
 import org.signpost.handlers.notify.FileSender;
 import org.signpost.handlers.notify.OutboxRelay;
 import org.signpost.handlers.notify.Sender;
@@ -16,9 +17,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
- * Scheduled referral housekeeping: deletes referrals past retention, queues "still new after three
- * working days" reminders, and relays the outbox (to files locally, through SES in AWS). Runs on an
- * EventBridge schedule; the event's content is ignored.
+ * Scheduled housekeeping: deletes referrals past retention, queues "still new after three working
+ * days" reminders, once a day reminds owners of listings nobody confirmed for 5 and 6 months and
+ * unpublishes those at 12 months, and relays the outbox (to files locally, through SES in AWS).
+ * Runs on an EventBridge schedule; the event's content is ignored.
  */
 public final class HousekeepingFunction
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -65,12 +67,19 @@ public final class HousekeepingFunction
   public Map<String, Object> run() {
     int purged = wiring.referralService.purge();
     int reminded = wiring.referralService.remind();
+    StaleListings.Pass stale = wiring.staleListings.runDaily();
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("purged", purged);
     result.put("reminded", reminded);
+    result.put("stale_first_reminders", stale.firstReminders());
+    result.put("stale_second_reminders", stale.secondReminders());
+    result.put("stale_unpublished", stale.unpublished());
     result.put("sent", new OutboxRelay(wiring.referrals, sender(), wiring.clock).sendPending());
     if (purged > 0 || reminded > 0) {
       LOG.info("housekeeping: {} referrals purged, {} reminders queued", purged, reminded);
+    }
+    if (!stale.equals(new StaleListings.Pass(0, 0, 0))) {
+      LOG.info("housekeeping: stale listings {}", stale);
     }
     return result;
   }

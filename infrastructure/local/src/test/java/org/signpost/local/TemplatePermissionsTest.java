@@ -71,7 +71,13 @@ class TemplatePermissionsTest {
             });
 
     assertThat(withSecret)
-        .containsExactly("AuthFunction", "PagesFunction", "PortalFunction", "ReferralsFunction");
+        .containsExactly(
+            "AuthFunction",
+            "HousekeepingFunction",
+            "PagesFunction",
+            "PortalFunction",
+            "ReferralsFunction",
+            "SearchFunction");
     assertThat(template.globalEnvironment()).doesNotContainKeys("WEB_SECRET", "WEB_SECRET_ARN");
   }
 }

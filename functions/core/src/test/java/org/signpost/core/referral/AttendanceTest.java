@@ -19,10 +19,7 @@ import org.signpost.core.crisis.CrisisDetector;
 import org.signpost.core.errors.SignpostException;
 import org.signpost.core.fakes.InMemoryListings;
 import org.signpost.core.fakes.InMemoryReferrals;
-import org.signpost.core.fakes.Listings;
 import org.signpost.core.fakes.MutableClock;
-import org.signpost.core.listing.Listing;
-import org.signpost.core.listing.ListingContent;
 
 class AttendanceTest {
   private static final Instant START = Instant.parse("2026-11-26T10:00:00Z");
@@ -52,41 +49,7 @@ class AttendanceTest {
             180,
             3);
     attendance = service.attendance();
-    ListingContent c = Listings.content("Tea and Chat");
-    ListingContent content =
-        new ListingContent(
-            c.kind(),
-            c.crisis(),
-            c.open247(),
-            c.name(),
-            c.summary(),
-            c.description(),
-            c.categories(),
-            c.needs(),
-            c.delivery(),
-            c.locations(),
-            c.schedule(),
-            c.cost(),
-            c.languages(),
-            c.eligibility(),
-            c.accessibility(),
-            c.capacity(),
-            List.of("prescriber"),
-            new ListingContent.Contact(null, "group@example.org", null),
-            c.alert());
-    listings.create(
-        new Listing(
-            "lst-tea",
-            "org-a",
-            "Org A",
-            content,
-            Listing.PUBLISHED,
-            0,
-            null,
-            START,
-            null,
-            null,
-            null));
+    listings.create(ReferralServiceTest.listing("lst-tea", List.of("prescriber")));
   }
 
   private Referral refer() {

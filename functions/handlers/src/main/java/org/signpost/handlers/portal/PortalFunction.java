@@ -15,10 +15,12 @@ import org.signpost.core.listing.ListingContent;
 import org.signpost.core.listing.ListingService;
 import org.signpost.core.listing.ModerationService;
 import org.signpost.core.listing.Revision;
+import org.signpost.core.listing.StaleListings;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
 import org.signpost.handlers.http.Identity;
+import org.signpost.handlers.pages.ListingCheckPages;
 import org.signpost.handlers.web.FormData;
 import org.signpost.handlers.web.Web;
 import org.signpost.handlers.web.WebContext;
@@ -31,21 +33,34 @@ import org.signpost.handlers.wiring.Wiring;
 public final class PortalFunction extends HttpFunction {
 
   public PortalFunction() {
+    this(Wiring.shared());
+  }
+
+  PortalFunction(Wiring wiring) {
     this(
-        Wiring.shared().web,
-        Wiring.shared().listingService,
-        Wiring.shared().moderationService,
-        Wiring.shared().identity);
+        wiring.web,
+        wiring.listingService,
+        wiring.moderationService,
+        wiring.staleListings,
+        wiring.identity);
   }
 
   PortalFunction(
-      Web web, ListingService listings, ModerationService moderation, Identity identity) {
-    super(routes(web, listings, moderation), identity);
+      Web web,
+      ListingService listings,
+      ModerationService moderation,
+      StaleListings stale,
+      Identity identity) {
+    super(routes(web, listings, moderation, stale), identity);
   }
 
   private static Map<String, Function<ApiRequest, ApiResponse>> routes(
-      Web web, ListingService listings, ModerationService moderation) {
+      Web web, ListingService listings, ModerationService moderation, StaleListings stale) {
     Map<String, Function<ApiRequest, ApiResponse>> routes = new LinkedHashMap<>();
+    // The owner's one-click "still up to date" link from the stale-listing emails; no sign-in.
+    ListingCheckPages check = new ListingCheckPages(stale);
+    routes.put("GET /listing-check/{token}", web.page(check::view));
+    routes.put("POST /listing-check/{token}", web.page(check::confirm));
     routes.put("GET /portal", web.page((r, page) -> home(listings, r, page)));
     routes.put(
         "GET /portal/listings/new",

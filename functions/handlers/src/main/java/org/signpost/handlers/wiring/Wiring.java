@@ -10,9 +10,11 @@ import org.signpost.core.embed.Embedder;
 import org.signpost.core.embed.EmbeddingListings;
 import org.signpost.core.geo.Geocoder;
 import org.signpost.core.geo.OutcodeGeocoder;
+import org.signpost.core.links.SignedLinks;
 import org.signpost.core.listing.ListingRepository;
 import org.signpost.core.listing.ListingService;
 import org.signpost.core.listing.ModerationService;
+import org.signpost.core.listing.StaleListings;
 import org.signpost.core.org.OrganisationService;
 import org.signpost.core.referral.ReferralService;
 import org.signpost.core.search.IndexSnapshots;
@@ -64,6 +66,7 @@ public final class Wiring {
   public final Web web;
   public final DynamoReferralRepository referrals;
   public final ReferralService referralService;
+  public final StaleListings staleListings;
   public final DynamoPostcodes postcodes;
   public final DynamoSettings settingsTable;
   public final SearchParams searchParams;
@@ -128,6 +131,15 @@ public final class Wiring {
             settings.webSecret(),
             settings.retentionDays(),
             settings.rateLimitPerHour());
+    this.staleListings =
+        new StaleListings(
+            listingService,
+            listings,
+            listings,
+            referrals,
+            referrals,
+            new SignedLinks(settings.webSecret()),
+            clock);
     this.postcodes = new DynamoPostcodes(enhanced, config.tablePrefix());
     this.settingsTable = new DynamoSettings(enhanced, config.tablePrefix());
     // Full postcodes from the imported ONS table, outward codes from the bundled centroids.
