@@ -67,10 +67,12 @@ public final class HousekeepingFunction
   public Map<String, Object> run() {
     int purged = wiring.referralService.purge();
     int reminded = wiring.referralService.remind();
+    int checkIns = wiring.referralService.followUps().sendDue();
     StaleListings.Pass stale = wiring.staleListings.runDaily();
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("purged", purged);
     result.put("reminded", reminded);
+    result.put("check_ins", checkIns);
     result.put("stale_first_reminders", stale.firstReminders());
     result.put("stale_second_reminders", stale.secondReminders());
     result.put("stale_unpublished", stale.unpublished());

@@ -15,6 +15,7 @@ import org.signpost.handlers.http.HttpFunction;
 import org.signpost.handlers.http.Identity;
 import org.signpost.handlers.http.Json;
 import org.signpost.handlers.pages.AttendancePages;
+import org.signpost.handlers.pages.CheckInPages;
 import org.signpost.handlers.web.Web;
 import org.signpost.handlers.wiring.Wiring;
 
@@ -50,6 +51,10 @@ public final class ReferralsFunction extends HttpFunction {
     // The group's one-tap attendance link: a page, so it renders HTML errors.
     routes.put("GET /attend/{token}", web.page(attend::view));
     routes.put("POST /attend/{token}", web.page(attend::answer));
+    // The person's private wellbeing check-in at 6 and 12 weeks.
+    CheckInPages checkIn = new CheckInPages(service.followUps());
+    routes.put("GET /c/{token}", web.page(checkIn::view));
+    routes.put("POST /c/{token}", web.page(checkIn::answer));
     return routes;
   }
 
@@ -75,14 +80,15 @@ public final class ReferralsFunction extends HttpFunction {
     ObjectNode body = Json.MAPPER.createObjectNode();
     ArrayNode results = body.putArray("referrals");
     for (Referral r : service.mine(caller)) {
-      results.add(ReferralJson.document(r));
+      results.add(ReferralJson.document(r, r.scoresVisibleTo(caller)));
     }
     return ApiResponse.json(200, Json.write(body)).withHeader("Cache-Control", "no-store");
   }
 
   private static ApiResponse get(ReferralService service, ApiRequest request) {
     Caller caller = Caller.required(request.caller());
-    return ReferralJson.one(200, service.get(caller, request.pathParameter("id")));
+    Referral referral = service.get(caller, request.pathParameter("id"));
+    return ReferralJson.one(200, referral, referral.scoresVisibleTo(caller));
   }
 
   private static ApiResponse move(ReferralService service, ApiRequest request) {
@@ -95,7 +101,7 @@ public final class ReferralsFunction extends HttpFunction {
             body.path("status").asText(null),
             body.path("reason").asText(null),
             request.header("if-match").orElse(null));
-    return ReferralJson.one(200, moved);
+    return ReferralJson.one(200, moved, moved.scoresVisibleTo(caller));
   }
 
   private static ApiResponse erase(ReferralService service, ApiRequest request) {

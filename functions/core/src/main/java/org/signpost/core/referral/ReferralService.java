@@ -37,6 +37,7 @@ public final class ReferralService {
   private final RequestGuards guards;
   private final ReferralNotices notices;
   private final Attendance attendance;
+  private final FollowUps followUps;
   private final CrisisDetector detector;
   private final Clock clock;
   private final Keys keys;
@@ -70,12 +71,18 @@ public final class ReferralService {
     this.keys = new Keys(secret);
     this.retention = Duration.ofDays(retentionDays);
     this.attendance = new Attendance(referrals, guards, notices, links, clock, retention);
+    this.followUps = new FollowUps(referrals, outbox, links, clock);
     this.ratePerHour = ratePerHour;
   }
 
   /** The receiving group's one-tap attendance links. */
   public Attendance attendance() {
     return attendance;
+  }
+
+  /** Wellbeing check-ins at 6 and 12 weeks. */
+  public FollowUps followUps() {
+    return followUps;
   }
 
   /** A public self-referral. The client address is only used as a salted, short-lived hash. */
@@ -158,7 +165,9 @@ public final class ReferralService {
             now.plus(retention),
             null,
             bodyHash,
-            0);
+            0,
+            request.followUpConsent(),
+            List.of());
     Referral stored;
     try {
       stored = referrals.create(referral);
@@ -346,7 +355,8 @@ public final class ReferralService {
         r.ons4().toString(),
         r.language(),
         r.accessNeeds(),
-        referrer.map(Referrer::subject).orElse(""));
+        referrer.map(Referrer::subject).orElse(""),
+        Boolean.toString(r.followUpConsent()));
   }
 
   /** Keyed hashes and randomness, in one place. */

@@ -116,6 +116,8 @@ public final class InMemoryReferrals implements ReferralRepository, RequestGuard
         r.expiresAt(),
         r.remindedAt(),
         r.bodyHash(),
-        version);
+        version,
+        r.followUps(),
+        r.checkIns());
   }
 }
