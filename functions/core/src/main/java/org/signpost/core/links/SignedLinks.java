@@ -80,6 +80,12 @@ public final class SignedLinks {
     } catch (IllegalArgumentException e) {
       return new Invalid();
     }
+    // One spelling per token: unused trailing bits must not make a "different" token (single use
+    // is recorded by a hash of the token's text).
+    if (!B64.encodeToString(payload).equals(halves[0])
+        || !B64.encodeToString(signature).equals(halves[1])) {
+      return new Invalid();
+    }
     if (!MessageDigest.isEqual(sign(payload), signature)) {
       return new Invalid();
     }

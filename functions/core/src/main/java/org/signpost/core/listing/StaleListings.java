@@ -252,7 +252,7 @@ public final class StaleListings {
   }
 
   /** The last verification, or for a listing never verified its last change. */
-  static LocalDate verifiedOn(Listing listing) {
+  public static LocalDate verifiedOn(Listing listing) {
     if (listing.assuredDate() != null && listing.assuredDate().length() >= 10) {
       try {
         return LocalDate.parse(listing.assuredDate().substring(0, 10));

@@ -48,6 +48,24 @@ class SignedLinksTest {
   }
 
   @Test
+  void check_refusesEveryOtherSpellingOfTheSignature() {
+    String token = links.issue("attend", "ref-abc", NOW.plus(Duration.ofDays(1)));
+    int dot = token.indexOf('.');
+    int refused = 0;
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    for (int at = dot + 1; at < token.length(); at++) {
+      for (char c : alphabet.toCharArray()) {
+        if (c != token.charAt(at)) {
+          String other = token.substring(0, at) + c + token.substring(at + 1);
+          assertThat(links.check("attend", other, NOW)).isInstanceOf(SignedLinks.Invalid.class);
+          refused++;
+        }
+      }
+    }
+    assertThat(refused).isEqualTo((token.length() - dot - 1) * 63);
+  }
+
+  @Test
   void issue_givesEachLinkItsOwnTokenId() {
     Instant until = NOW.plus(Duration.ofDays(1));
     SignedLinks.Valid one =
