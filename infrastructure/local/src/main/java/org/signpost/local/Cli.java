@@ -49,6 +49,7 @@ public final class Cli {
       Map.of(
           "admin", new Membership("admin", Role.ADMIN, Optional.empty()),
           "prescriber", new Membership("prescriber", Role.PRESCRIBER, Optional.empty()),
+          "lead", new Membership("lead", Role.PRESCRIBER_LEAD, Optional.empty()),
           "provider",
               new Membership("provider", Role.PROVIDER, Optional.of("org-northfield-mens-shed")));
 

@@ -17,6 +17,7 @@ import org.signpost.core.listing.ModerationService;
 import org.signpost.core.listing.StaleListings;
 import org.signpost.core.org.OrganisationService;
 import org.signpost.core.referral.ReferralService;
+import org.signpost.core.report.Reports;
 import org.signpost.core.search.IndexSnapshots;
 import org.signpost.core.search.SearchParams;
 import org.signpost.core.search.SearchService;
@@ -67,6 +68,7 @@ public final class Wiring {
   public final DynamoReferralRepository referrals;
   public final ReferralService referralService;
   public final StaleListings staleListings;
+  public final Reports reports;
   public final DynamoPostcodes postcodes;
   public final DynamoSettings settingsTable;
   public final SearchParams searchParams;
@@ -140,6 +142,7 @@ public final class Wiring {
             referrals,
             new SignedLinks(settings.webSecret()),
             clock);
+    this.reports = new Reports(referrals, listings, clock);
     this.postcodes = new DynamoPostcodes(enhanced, config.tablePrefix());
     this.settingsTable = new DynamoSettings(enhanced, config.tablePrefix());
     // Full postcodes from the imported ONS table, outward codes from the bundled centroids.
