@@ -14,24 +14,27 @@ import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
 import org.signpost.handlers.http.Identity;
 import org.signpost.handlers.http.Json;
+import org.signpost.handlers.web.Web;
 import org.signpost.handlers.wiring.Wiring;
 
 /**
  * Lambda handler for the commissioners' reports (admins and prescriber leads): JSON, or CSV with
- * {@code ?format=csv}. Figures about people arrive from core already suppressed below five.
+ * {@code ?format=csv}, and the same as a page with SVG charts at {@code /portal/reports}. Figures
+ * about people arrive from core already suppressed below five.
  */
 public final class ReportsFunction extends HttpFunction {
 
   public ReportsFunction() {
-    this(Wiring.shared().reports, Wiring.shared().identity);
+    this(Wiring.shared().reports, Wiring.shared().web, Wiring.shared().identity);
   }
 
-  ReportsFunction(Reports reports, Identity identity) {
+  ReportsFunction(Reports reports, Web web, Identity identity) {
     super(
         Map.of(
             "GET /api/reports/pathway", request -> answer(request, reports::pathway),
             "GET /api/reports/outcomes", request -> answer(request, reports::outcomes),
-            "GET /api/reports/freshness", request -> answer(request, reports::freshness)),
+            "GET /api/reports/freshness", request -> answer(request, reports::freshness),
+            "GET /portal/reports", web.page(new ReportPages(reports)::page)),
         identity);
   }
 

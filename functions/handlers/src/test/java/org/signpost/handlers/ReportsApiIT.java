@@ -31,7 +31,7 @@ class ReportsApiIT {
   static void wire(TestBackend.Store store) throws Exception {
     wiring =
         new Wiring(store.config(true), ReferralFixtures.settings(1000, null), Clock.systemUTC());
-    reports = new ReportsFunction(wiring.reports, wiring.identity);
+    reports = new ReportsFunction(wiring.reports, wiring.web, wiring.identity);
     Events.enrol(
         wiring.memberships, Events.provider(ORG), Events.prescriber(), Events.admin(), LEAD);
     String listing = ReferralFixtures.listing(wiring, ORG, "Report Tea", "[\"prescriber\"]").id();
@@ -61,16 +61,12 @@ class ReportsApiIT {
 
   private static APIGatewayV2HTTPResponse get(
       String report, String query, Map<String, String> who) {
+    return at("/api/reports/" + report, query, who);
+  }
+
+  private static APIGatewayV2HTTPResponse at(String path, String query, Map<String, String> who) {
     return reports.handleRequest(
-        Events.request(
-            "GET /api/reports/" + report,
-            "/api/reports/" + report,
-            null,
-            query,
-            Map.of(),
-            null,
-            who),
-        null);
+        Events.request("GET " + path, path, null, query, Map.of(), null, who), null);
   }
 
   @Test
@@ -130,5 +126,20 @@ class ReportsApiIT {
     assertThat(bad.getStatusCode()).isEqualTo(400);
     assertThat(bad.getHeaders().get("Content-Type")).isEqualTo("application/problem+json");
     assertThat(bad.getBody()).contains("format");
+  }
+
+  @Test
+  void reportsPage_drawsSvgChartsForLeads_sendsOthersAway() {
+    APIGatewayV2HTTPResponse lead = at("/portal/reports", "", LEAD);
+    APIGatewayV2HTTPResponse provider = at("/portal/reports", "", Events.provider(ORG));
+    APIGatewayV2HTTPResponse anonymous = at("/portal/reports", "", null);
+
+    assertThat(lead.getStatusCode()).as(lead.getBody()).isEqualTo(200);
+    assertThat(lead.getBody())
+        .contains("<svg id=\"funnel\"", "role=\"img\"", "<rect", "format=csv", "&lt;5")
+        .doesNotContain("<script>", "P0", "07700");
+    assertThat(lead.getHeaders().get("Content-Security-Policy")).contains("script-src 'self'");
+    assertThat(provider.getStatusCode()).isEqualTo(403);
+    assertThat(anonymous.getStatusCode()).isEqualTo(303);
   }
 }
