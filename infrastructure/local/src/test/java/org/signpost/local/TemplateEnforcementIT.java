@@ -88,9 +88,9 @@ class TemplateEnforcementIT {
       // Only the functions given the site key's secret see the key; others get one of their own.
       assertThat(new String(functions.forFunction("PagesFunction").settings.webSecret()))
           .isEqualTo(key);
-      assertThat(new String(functions.forFunction("SearchFunction").settings.webSecret()))
+      assertThat(new String(functions.forFunction("HsdsFunction").settings.webSecret()))
           .isNotEqualTo(key);
-      assertThat(functions.visibleTo("SearchFunction"))
+      assertThat(functions.visibleTo("HsdsFunction"))
           .contains("TABLE_PREFIX", "PUBLIC_BASE_URL")
           .doesNotContain("WEB_SECRET", "WEB_SECRET_ARN");
     } finally {
