@@ -11,6 +11,7 @@ import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
 import org.signpost.handlers.http.Identity;
+import org.signpost.handlers.http.IfMatch;
 import org.signpost.handlers.http.Json;
 import org.signpost.handlers.wiring.Wiring;
 
@@ -58,17 +59,7 @@ public final class OrganisationsFunction extends HttpFunction {
 
   private static ApiResponse review(OrganisationService service, ApiRequest request) {
     JsonNode body = Json.read(request.body(), JsonNode.class);
-    String ifMatch =
-        request
-            .header("if-match")
-            .orElseThrow(
-                () -> new SignpostException.PreconditionRequired("send If-Match with the ETag"));
-    long version;
-    try {
-      version = Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
-    } catch (NumberFormatException e) {
-      throw new SignpostException.PreconditionFailed("If-Match does not name a version");
-    }
+    long version = IfMatch.required(request);
     if (!body.path("status").isTextual() || !body.path("trusted").isBoolean()) {
       throw new SignpostException.Invalid(
           "status and trusted are required",

@@ -21,19 +21,16 @@ import org.signpost.handlers.web.Web;
 import org.signpost.handlers.wiring.Wiring;
 
 /**
- * Lambda handler for the server-rendered pages: search, listing, self-referral, status, the
- * organisation's referrals page, and their static files.
+ * Lambda handler for the site: the server-rendered pages (search, listing, self-referral, status,
+ * shortlist, the organisation's referrals page and their static files) and the search API ({@code
+ * /api/search}, {@code /api/suggest}, {@code /health}).
  *
- * <p>It keeps its own in-heap index, built like the search function's: two Lambda functions never
- * share a heap, so "sharing" the index could only mean a network hop per page, and pages would then
- * depend on the search function's cold starts.
+ * <p>It is the one function that holds the search index: pages and API answer from the same in-heap
+ * index, so one kind of execution environment cold-starts and pays for an index, not two.
  */
 public final class PagesFunction extends HttpFunction {
-  /** Built at class init, so SnapStart (if enabled) snapshots a ready index. */
-  private static volatile SearchService environmentIndex;
-
   public PagesFunction() {
-    this(Wiring.shared(), environmentIndex());
+    this(Wiring.shared(), SearchFunction.environmentIndex());
   }
 
   PagesFunction(Wiring wiring, SearchService search) {
@@ -58,13 +55,6 @@ public final class PagesFunction extends HttpFunction {
       Duration minFillTime,
       Identity identity) {
     super(routes(web, search, params, listings, referrals, clock, minFillTime), identity);
-  }
-
-  private static synchronized SearchService environmentIndex() {
-    if (environmentIndex == null) {
-      environmentIndex = Wiring.shared().newSearchService();
-    }
-    return environmentIndex;
   }
 
   private static Map<String, Function<ApiRequest, ApiResponse>> routes(
@@ -98,6 +88,7 @@ public final class PagesFunction extends HttpFunction {
             (request, page) ->
                 page.render(200, "help", Map.of("title", page.message("help_title")))));
     routes.put("GET /assets/{file}", web::asset);
+    routes.putAll(SearchFunction.routes(() -> search, params));
     return routes;
   }
 }

@@ -3,6 +3,8 @@ package org.signpost.handlers;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.signpost.core.errors.SignpostException;
 import org.signpost.core.geo.OutcodeGeocoder;
 import org.signpost.core.search.SearchParams;
@@ -14,16 +16,26 @@ import org.signpost.handlers.http.Json;
 import org.signpost.handlers.wiring.Config;
 import org.signpost.handlers.wiring.SnapStartHooks;
 import org.signpost.handlers.wiring.Wiring;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lambda handler for search, autocomplete and the readiness probe; holds the environment's index.
  */
 public final class SearchFunction extends HttpFunction {
+  private static final Logger LOG = LoggerFactory.getLogger(SearchFunction.class);
+
   /** Built at class init, so SnapStart snapshots a ready index. */
   private static volatile SearchService environmentIndex;
 
   public SearchFunction() {
-    this(environmentIndex(), Wiring.shared().searchParams);
+    this(SearchFunction::environmentIndex, Wiring.shared().searchParams);
+    try {
+      environmentIndex();
+    } catch (RuntimeException e) {
+      // A cold start while the store is down: answer 503 until a request finds it back.
+      LOG.warn("search index not built at start; retrying on the next request: {}", e.toString());
+    }
   }
 
   /** With outward-code centroids only and the system clock, for tests without a postcode table. */
@@ -32,14 +44,33 @@ public final class SearchFunction extends HttpFunction {
   }
 
   SearchFunction(SearchService search, SearchParams params) {
-    super(
-        Map.of(
-            "GET /api/search", request -> search(search, params, request),
-            "GET /api/suggest", request -> suggest(search, request),
-            "GET /health", request -> health(search)));
+    this(() -> search, params);
   }
 
-  private static synchronized SearchService environmentIndex() {
+  /**
+   * @param index the environment's index; it throws while the index cannot be built, which makes
+   *     every route, health included, a 503
+   */
+  SearchFunction(Supplier<SearchService> index, SearchParams params) {
+    super(routes(index, params));
+  }
+
+  /** Search, autocomplete and readiness over an index; the pages function serves them too. */
+  static Map<String, Function<ApiRequest, ApiResponse>> routes(
+      Supplier<SearchService> index, SearchParams params) {
+    return Map.of(
+        "GET /api/search", request -> search(index.get(), params, request),
+        "GET /api/suggest", request -> suggest(index.get(), request),
+        "GET /health", request -> health(index.get()));
+  }
+
+  /** The execution environment's one index, built (or opened from a snapshot) on first use. */
+  static SearchService environmentIndex() {
+    SearchService built = environmentIndex;
+    return built != null ? built : buildEnvironmentIndex();
+  }
+
+  private static synchronized SearchService buildEnvironmentIndex() {
     if (environmentIndex == null) {
       environmentIndex = Wiring.shared().newSearchService();
       SnapStartHooks.register(environmentIndex, Wiring.shared().searchParams);
@@ -48,7 +79,9 @@ public final class SearchFunction extends HttpFunction {
   }
 
   private static ApiResponse search(SearchService search, SearchParams params, ApiRequest request) {
-    return ApiResponse.json(200, SearchJson.write(Searches.find(search, params, request.query())));
+    ApiResponse response =
+        ApiResponse.json(200, SearchJson.write(Searches.find(search, params, request.query())));
+    return markIfStale(search, response);
   }
 
   private static ApiResponse suggest(SearchService search, ApiRequest request) {
@@ -60,20 +93,44 @@ public final class SearchFunction extends HttpFunction {
     var body = Json.MAPPER.createObjectNode();
     var completions = body.putArray("suggestions");
     search.suggest(typed).forEach(completions::add);
-    return ApiResponse.json(200, Json.write(body));
+    return markIfStale(search, ApiResponse.json(200, Json.write(body)));
   }
 
+  /**
+   * Answers 200 while searches can be answered, "degraded" when the index cannot catch up with the
+   * store, and 503 only when there is no index to answer from.
+   */
   private static ApiResponse health(SearchService search) {
     if (!search.ready()) {
       throw new SignpostException.Unavailable("the search index is still loading");
     }
-    var body = Json.MAPPER.createObjectNode().put("status", "ok").put("listings", search.size());
+    SearchService.Health health = search.health();
+    var body =
+        Json.MAPPER
+            .createObjectNode()
+            .put("status", health.caughtUp() ? "ok" : "degraded")
+            .put("listings", search.size())
+            .put("store", health.caughtUp() ? "reachable" : "unreachable")
+            .put("index_age_seconds", health.indexAge().toSeconds())
+            .put("catch_up_failures", health.failures());
     body.put("semantic_search", search.semantic());
     if (!search.semantic() && Config.embeddingsEnabled()) {
       body.putArray("warnings")
           .add(
-              "the embedding model is still loading or failed to load: search is answering by keywords only");
+              "the embedding model is still loading or failed to load: search is answering by"
+                  + " keywords only");
     }
     return ApiResponse.json(200, Json.write(body));
+  }
+
+  /** Tells clients, in standard headers, that an answer came from an index behind the store. */
+  private static ApiResponse markIfStale(SearchService search, ApiResponse response) {
+    SearchService.Health health = search.health();
+    if (health.caughtUp()) {
+      return response;
+    }
+    return response
+        .withHeader("Warning", "110 - \"Response is Stale\"")
+        .withHeader("Age", String.valueOf(health.indexAge().toSeconds()));
   }
 }

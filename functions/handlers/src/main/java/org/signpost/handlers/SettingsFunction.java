@@ -11,6 +11,7 @@ import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
 import org.signpost.handlers.http.Identity;
+import org.signpost.handlers.http.IfMatch;
 import org.signpost.handlers.http.Json;
 import org.signpost.handlers.storage.DynamoSettings;
 import org.signpost.handlers.wiring.Wiring;
@@ -61,18 +62,10 @@ public final class SettingsFunction extends HttpFunction {
       throw SignpostException.Invalid.of(
           "synonyms", "the list could not be read: " + e.getMessage());
     }
-    Long expected = request.header("if-match").map(SettingsFunction::version).orElse(null);
+    Long expected = IfMatch.optional(request).orElse(null);
     long version =
         settings.saveSynonyms(text.asText(), expected, caller.subject(), clock.instant());
     var out = Json.MAPPER.createObjectNode().put("version", version);
     return ApiResponse.json(200, Json.write(out)).withHeader("ETag", "\"" + version + "\"");
-  }
-
-  private static long version(String etag) {
-    try {
-      return Long.parseLong(etag.replace("\"", "").trim());
-    } catch (NumberFormatException e) {
-      throw SignpostException.Invalid.of("If-Match", "must be the ETag from the last read");
-    }
   }
 }

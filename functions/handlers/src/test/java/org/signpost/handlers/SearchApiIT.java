@@ -242,4 +242,62 @@ class SearchApiIT {
             null);
     assertThat(bad.getStatusCode()).isEqualTo(400);
   }
+
+  @ParameterizedTest
+  @CsvSource({
+    "GET, anonymous, 401",
+    "GET, prescriber, 403",
+    "GET, provider, 403",
+    "PUT, anonymous, 401",
+    "PUT, prescriber, 403"
+  })
+  void adminSynonyms_refuseEveryoneButAdmins_andChangeNothing(String method, String who, int status)
+      throws Exception {
+    long before = wiring.settingsTable.current().map(e -> e.version()).orElse(0L);
+    Map<String, String> claims =
+        switch (who) {
+          case "prescriber" -> Events.prescriber();
+          case "provider" -> Events.provider("org-x");
+          default -> null;
+        };
+
+    var response =
+        settings.handleRequest(
+            Events.request(
+                method + " /api/admin/synonyms",
+                "/api/admin/synonyms",
+                Map.of(),
+                "",
+                Map.of(),
+                method.equals("PUT") ? "{\"synonyms\":\"tea, cuppa\"}" : null,
+                claims),
+            null);
+
+    assertThat(response.getStatusCode()).isEqualTo(status);
+    assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+    assertThat(response.getBody()).doesNotContain("natter");
+    assertThat(wiring.settingsTable.current().map(e -> e.version()).orElse(0L)).isEqualTo(before);
+  }
+
+  @Test
+  void adminSynonyms_readByAnAdmin_isTheSavedListAndVersion() throws Exception {
+    var response =
+        settings.handleRequest(
+            Events.request(
+                "GET /api/admin/synonyms",
+                "/api/admin/synonyms",
+                Map.of(),
+                "",
+                Map.of(),
+                null,
+                Events.admin()),
+            null);
+
+    assertThat(response.getStatusCode()).isEqualTo(200);
+    JsonNode body = body(response);
+    assertThat(body.get("version").asLong())
+        .isEqualTo(wiring.settingsTable.current().map(e -> e.version()).orElse(0L));
+    assertThat(body.get("synonyms").asText())
+        .isEqualTo(wiring.settingsTable.current().map(e -> e.text()).orElse(""));
+  }
 }

@@ -55,6 +55,11 @@ public final class NodeServer implements AutoCloseable {
     return port;
   }
 
+  /** Whether the node process is still running. */
+  public boolean alive() {
+    return process.isAlive();
+  }
+
   @Override
   public void close() {
     process.destroy();

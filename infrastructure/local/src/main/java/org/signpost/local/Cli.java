@@ -175,7 +175,13 @@ public final class Cli {
     int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
     long started = System.nanoTime();
 
-    NodeServer dynalite = startLocalStore(data);
+    // Restarted on the same port and data directory if it dies, so the runtime recovers by itself.
+    StoreWatchdog dynalite =
+        StoreWatchdog.watch(
+            startLocalStore(data),
+            root().resolve("infrastructure/local/node/dynalite-server.js"),
+            data,
+            1_000);
     NodeServer s3rver = startSnapshotStore(state.resolve("s3rver"));
     // The real code flow against a local OpenID Connect server; configured before any wiring.
     int oidcPort = Integer.parseInt(System.getenv().getOrDefault("OIDC_PORT", "" + (port + 1)));
@@ -202,7 +208,7 @@ public final class Cli {
         new LocalServer(port, template.routes(), authoriser, functions::instantiate);
     server.start();
     // Lets ./signpost token register memberships in this store while it is locked by this run.
-    LocalMemberships.advertise(state, dynalite.port());
+    LocalMemberships.advertise(state, dynalite.current().port());
     // Stands in for the EventBridge schedule and SES: relays the outbox to files and prints them.
     var housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
     var chores =

@@ -111,6 +111,17 @@ public final class LocalServer implements AutoCloseable {
     try (exchange) {
       String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
       String path = exchange.getRequestURI().getRawPath();
+      // Read the body before any early answer (401, 404, 405): a body left unread makes the JDK
+      // server drop the keep-alive connection, and a client reusing it gets no answer at all.
+      byte[] body;
+      try (InputStream in = exchange.getRequestBody()) {
+        body = in.readNBytes(MAX_BODY_BYTES + 1);
+      }
+      if (body.length > MAX_BODY_BYTES) {
+        problem(
+            exchange, 413, "too-large", "Request too large", "the body is over 10 MB", Map.of());
+        return;
+      }
       Set<String> allowed = new LinkedHashSet<>();
       for (Bound bound : routes) {
         Map<String, String> params = match(bound.segments(), path);
@@ -121,7 +132,7 @@ public final class LocalServer implements AutoCloseable {
           allowed.add(bound.route().method());
           continue;
         }
-        dispatch(exchange, bound, params);
+        dispatch(exchange, bound, params, body);
         return;
       }
       if (!allowed.isEmpty()) {
@@ -146,7 +157,8 @@ public final class LocalServer implements AutoCloseable {
     }
   }
 
-  private void dispatch(HttpExchange exchange, Bound bound, Map<String, String> pathParams)
+  private void dispatch(
+      HttpExchange exchange, Bound bound, Map<String, String> pathParams, byte[] body)
       throws IOException {
     Map<String, String> claims = null;
     if (bound.route().authorised()) {
@@ -164,14 +176,6 @@ public final class LocalServer implements AutoCloseable {
         return;
       }
       claims = ((JwtAuthoriser.Accepted) outcome).claims();
-    }
-    byte[] body;
-    try (InputStream in = exchange.getRequestBody()) {
-      body = in.readNBytes(MAX_BODY_BYTES + 1);
-    }
-    if (body.length > MAX_BODY_BYTES) {
-      problem(exchange, 413, "too-large", "Request too large", "the body is over 10 MB", Map.of());
-      return;
     }
     APIGatewayV2HTTPEvent event = event(exchange, bound.route(), pathParams, claims, body);
     APIGatewayV2HTTPResponse response = bound.handler().handleRequest(event, null);

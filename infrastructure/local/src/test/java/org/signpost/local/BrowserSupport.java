@@ -70,8 +70,16 @@ final class BrowserSupport {
     return server;
   }
 
-  /** A headless Chromium; skips the test class when the system driver is not installed. */
+  /**
+   * A headless Chromium; skips the test class when the system driver is not installed, unless
+   * {@code SIGNPOST_REQUIRE_BROWSER} is set (as in CI), where it fails.
+   */
   static WebDriver chromium(String name, boolean javascript) throws IOException {
+    if (System.getenv("SIGNPOST_REQUIRE_BROWSER") != null && !Files.isExecutable(CHROMEDRIVER)) {
+      // CI sets this: there, a browser that cannot start is a failure, never a silent skip.
+      throw new IllegalStateException(
+          "SIGNPOST_REQUIRE_BROWSER is set but /usr/bin/chromedriver is missing");
+    }
     assumeTrue(Files.isExecutable(CHROMEDRIVER), "no /usr/bin/chromedriver; browser tests skipped");
     Path profile =
         Files.createTempDirectory(

@@ -66,13 +66,13 @@ class TemplateEnforcementIT {
   }
 
   @Test
-  void searchFunction_readsListings_butNotMemberships() {
-    Wiring search = FunctionWirings.wiring(permissions.get("SearchFunction"));
+  void indexerFunction_readsListings_butNotMemberships() {
+    Wiring indexer = FunctionWirings.wiring(permissions.get("IndexerFunction"));
 
-    assertThatThrownBy(() -> search.memberships.find("anyone"))
+    assertThatThrownBy(() -> indexer.memberships.find("anyone"))
         .isInstanceOf(DynamoDbException.class)
         .hasMessageContaining("memberships");
-    assertThat(search.listings.find("no-such-listing")).isEmpty();
+    assertThat(indexer.listings.find("no-such-listing")).isEmpty();
   }
 
   @Test
@@ -88,9 +88,9 @@ class TemplateEnforcementIT {
       // Only the functions given the site key's secret see the key; others get one of their own.
       assertThat(new String(functions.forFunction("PagesFunction").settings.webSecret()))
           .isEqualTo(key);
-      assertThat(new String(functions.forFunction("HsdsFunction").settings.webSecret()))
+      assertThat(new String(functions.forFunction("IndexerFunction").settings.webSecret()))
           .isNotEqualTo(key);
-      assertThat(functions.visibleTo("HsdsFunction"))
+      assertThat(functions.visibleTo("IndexerFunction"))
           .contains("TABLE_PREFIX", "PUBLIC_BASE_URL")
           .doesNotContain("WEB_SECRET", "WEB_SECRET_ARN");
     } finally {

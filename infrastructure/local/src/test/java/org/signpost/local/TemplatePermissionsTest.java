@@ -15,12 +15,12 @@ class TemplatePermissionsTest {
 
   @Test
   void samPolicyTemplates_expandToTheirActions_onTableAndIndexes() {
-    TemplatePermissions search = PERMISSIONS.get("SearchFunction");
+    TemplatePermissions indexer = PERMISSIONS.get("IndexerFunction");
 
-    assertThat(search.allows("Query", "listings", Optional.of("changes"))).isTrue();
-    assertThat(search.allows("Scan", "listings", Optional.empty())).isTrue();
-    assertThat(search.allows("GetItem", "settings", Optional.empty())).isTrue();
-    assertThat(search.allows("PutItem", "listings", Optional.empty())).isFalse();
+    assertThat(indexer.allows("Query", "listings", Optional.of("changes"))).isTrue();
+    assertThat(indexer.allows("Scan", "listings", Optional.empty())).isTrue();
+    assertThat(indexer.allows("GetItem", "settings", Optional.empty())).isTrue();
+    assertThat(indexer.allows("PutItem", "listings", Optional.empty())).isFalse();
   }
 
   @Test
@@ -76,8 +76,7 @@ class TemplatePermissionsTest {
             "HousekeepingFunction",
             "PagesFunction",
             "PortalFunction",
-            "ReferralsFunction",
-            "SearchFunction");
+            "ReferralsFunction");
     assertThat(template.globalEnvironment()).doesNotContainKeys("WEB_SECRET", "WEB_SECRET_ARN");
   }
 }

@@ -95,14 +95,18 @@ class TemplateTest {
   }
 
   @Test
-  void searchFunction_hasSnapStart_andOnlyReadAccess() {
-    Map<String, Object> search = TEMPLATE.resources().get("SearchFunction");
+  void theOneIndexHoldingFunction_servesPagesAndSearch_hasSnapStart_andNeverDeletes() {
+    assertThat(TEMPLATE.resources()).doesNotContainKey("SearchFunction");
+    Map<String, Object> site = TEMPLATE.resources().get("PagesFunction");
     @SuppressWarnings("unchecked")
-    Map<String, Object> properties = (Map<String, Object>) search.get("Properties");
+    Map<String, Object> properties = (Map<String, Object>) site.get("Properties");
 
     assertThat(properties.get("SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
-    assertThat(String.valueOf(properties.get("Policies"))).contains("DynamoDBReadPolicy");
-    assertThat(String.valueOf(properties.get("Policies"))).doesNotContain("Crud", "Write");
+    assertThat(String.valueOf(properties.get("Events")))
+        .contains("/api/search", "/api/suggest", "/health", "/refer", "/listings/{id}");
+    assertThat(String.valueOf(properties.get("Policies")))
+        .contains("DynamoDBReadPolicy", "S3ReadPolicy")
+        .doesNotContain("Crud", "DeleteItem");
   }
 
   @Test

@@ -150,7 +150,7 @@ public final class StaleListings {
   /** Runs {@link #run} at most once per UK day, however often housekeeping is scheduled. */
   public Pass runDaily() {
     LocalDate today = LocalDate.ofInstant(clock.instant(), Clocks.LONDON);
-    if (guards.count("stale-pass|" + today, clock.instant().plus(Duration.ofDays(3))) > 1) {
+    if (!guards.once("stale-pass|" + today, clock.instant().plus(Duration.ofDays(3)))) {
       return new Pass(0, 0, 0);
     }
     return run();
@@ -240,7 +240,7 @@ public final class StaleListings {
   }
 
   private boolean firstTime(Listing listing, Stage stage) {
-    return guards.count(stageKey(listing, stage), expiry()) == 1;
+    return guards.once(stageKey(listing, stage), expiry());
   }
 
   private Instant expiry() {

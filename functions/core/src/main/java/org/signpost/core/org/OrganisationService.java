@@ -116,9 +116,15 @@ public final class OrganisationService {
     }
     Instant now = clock.instant();
     String day = now.truncatedTo(ChronoUnit.DAYS).toString();
-    long count =
-        guards.get().count("signup#" + sha256(subject + "|" + day), now.plus(Duration.ofDays(2)));
-    if (count > SIGN_UPS_PER_DAY) {
+    boolean admitted =
+        guards
+            .get()
+            .admit(
+                "signup#" + sha256(subject + "|" + day),
+                java.util.UUID.randomUUID().toString(),
+                SIGN_UPS_PER_DAY,
+                now.plus(Duration.ofDays(2)));
+    if (!admitted) {
       throw new SignpostException.TooManyRequests(
           "too many organisation sign-ups today; an admin can help");
     }

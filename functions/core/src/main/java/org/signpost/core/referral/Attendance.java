@@ -132,14 +132,13 @@ public final class Attendance {
     if (answer == Answer.STILL_WAITING) {
       // At most one "still waiting" notice per link and day, however often it is tapped.
       Instant day = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
-      if (guards.count("attend-wait|" + valid.tokenId() + "|" + day, day.plus(Duration.ofDays(2)))
-          == 1) {
+      if (guards.once("attend-wait|" + valid.tokenId() + "|" + day, day.plus(Duration.ofDays(2)))) {
         notices.stillWaiting(open.referral());
       }
       return new Recorded(open.referral(), answer);
     }
     // Claim the link first: of two racing taps only one may move the referral.
-    if (guards.count(usedKey(valid), valid.expires()) > 1) {
+    if (!guards.once(usedKey(valid), valid.expires())) {
       return new AlreadyAnswered(open.referral());
     }
     Referral current = open.referral();
@@ -164,7 +163,7 @@ public final class Attendance {
   }
 
   private boolean used(SignedLinks.Valid valid) {
-    return guards.peek(usedKey(valid)) > 0;
+    return guards.marked(usedKey(valid));
   }
 
   private static String usedKey(SignedLinks.Valid valid) {

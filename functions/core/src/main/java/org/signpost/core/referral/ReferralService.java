@@ -124,7 +124,8 @@ public final class ReferralService {
     if (replay.isPresent()) {
       return replay.get();
     }
-    clientAddress.ifPresent(this::rateLimit);
+    // The limit counts distinct submissions: replays of one key, even concurrent ones, count once.
+    clientAddress.ifPresent(address -> rateLimit(address, id));
     Instant now = clock.instant();
     String text = request.freeText() + "\n" + request.reason();
     boolean urgent = detector.signalsDistress(text);
@@ -191,10 +192,11 @@ public final class ReferralService {
             });
   }
 
-  private void rateLimit(String clientAddress) {
+  private void rateLimit(String clientAddress, String submission) {
     Instant window = clock.instant().truncatedTo(ChronoUnit.HOURS);
     String bucket = keys.derive("client|" + clientAddress + "|" + window, 16);
-    if (guards.count(bucket, window.plus(RATE_WINDOW).plus(RATE_WINDOW)) > ratePerHour) {
+    if (!guards.admit(
+        bucket, submission, ratePerHour, window.plus(RATE_WINDOW).plus(RATE_WINDOW))) {
       throw new SignpostException.TooManyRequests(
           "too many referrals from this connection; try again within the hour");
     }

@@ -8,14 +8,24 @@ import java.time.Instant;
  */
 public interface RequestGuards {
   /**
-   * Counts one more request for a client in the current window.
+   * Admits one submission from a client if it is among the first {@code limit} distinct submissions
+   * in the current window. A submission admitted before (an idempotent replay, even a concurrent
+   * one) is admitted again without using the limit.
    *
    * @param clientHash a salted hash of the client address and window; the address is never stored
+   * @param submission what makes two submissions the same, such as the referral id a key fixes
+   * @param limit how many distinct submissions the window allows
    * @param expires when the counter may be forgotten
-   * @return the count including this request
+   * @return false when the window is full and this submission is new
    */
-  long count(String clientHash, Instant expires);
+  boolean admit(String clientHash, String submission, int limit, Instant expires);
 
-  /** The current count of a key without adding to it; 0 when there is none. */
-  long peek(String clientHash);
+  /**
+   * Marks a key, atomically across environments: true only for the first caller, until the mark
+   * expires. Single-use links and once-per-stage reminders use it.
+   */
+  boolean once(String key, Instant expires);
+
+  /** Whether a key has been marked by {@link #once} (and not yet forgotten). */
+  boolean marked(String key);
 }

@@ -81,7 +81,9 @@ public final class SearchParams {
   public SearchQuery read(Map<String, List<String>> params) {
     List<FieldError> errors = new ArrayList<>();
     for (String name : params.keySet()) {
-      if (!KNOWN.contains(name)) {
+      if (name.isBlank()) {
+        errors.add(new FieldError("query", "every parameter needs a name, as in name=value"));
+      } else if (!KNOWN.contains(name)) {
         errors.add(new FieldError(name, "unknown parameter"));
       }
     }

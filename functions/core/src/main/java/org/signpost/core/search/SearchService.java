@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.signpost.core.crisis.CrisisDetector;
 import org.signpost.core.crisis.CrisisRoutes;
@@ -54,6 +55,11 @@ public final class SearchService {
   private volatile Instant lastPoll = Instant.EPOCH;
   private volatile String highWater = "";
   private volatile boolean ready;
+  private final AtomicBoolean catchingUp = new AtomicBoolean();
+  private volatile int failures;
+  private volatile Instant retryAt = Instant.EPOCH;
+  private volatile Instant caughtUpAt;
+  private volatile Instant catchUpStarted = Instant.EPOCH;
 
   /** Crisis pinning shows at most this many crisis services above the results. */
   static final int MAX_PINNED = 3;
@@ -200,6 +206,7 @@ public final class SearchService {
       reloadSynonyms();
       index.refresh();
       lastPoll = started;
+      caughtUpAt = started;
       ready = true;
       LOG.info(
           "index built: {} listings scanned, {} searchable, {} ms",
@@ -209,32 +216,102 @@ public final class SearchService {
     }
   }
 
-  /** Pulls changes if the last poll is older than the poll interval. */
+  /**
+   * Pulls changes if the last poll is older than the poll interval. When the store cannot be read,
+   * the index keeps answering as it is, the failure is recorded for {@link #health()}, and the next
+   * attempt waits out a growing backoff. Only one thread ever waits on the store: the others answer
+   * from the index while it tries.
+   */
   public void catchUp() {
-    if (Duration.between(lastPoll, clock.instant()).compareTo(pollInterval) < 0) {
+    Instant asked = clock.instant();
+    if (Duration.between(lastPoll, asked).compareTo(pollInterval) < 0 || asked.isBefore(retryAt)) {
       return;
     }
-    synchronized (catchUpLock) {
-      Instant now = clock.instant();
-      if (Duration.between(lastPoll, now).compareTo(pollInterval) < 0) {
-        return;
-      }
-      String from = highWater.isEmpty() ? "" : rewind(highWater);
-      List<Listing> changed = feed.changedSince(from);
-      int applied = 0;
-      for (Listing listing : changed) {
-        if (index.apply(ListingProjection.toIndexed(listing, today()))) {
-          applied++;
-        }
-        advance(listing);
-      }
-      reloadSynonyms();
-      if (applied > 0) {
-        index.refresh();
-        LOG.info("index caught up: {} changes applied", applied);
-      }
-      lastPoll = now;
+    if (!catchingUp.compareAndSet(false, true)) {
+      return;
     }
+    catchUpStarted = asked;
+    try {
+      synchronized (catchUpLock) {
+        Instant now = clock.instant();
+        if (Duration.between(lastPoll, now).compareTo(pollInterval) < 0) {
+          return;
+        }
+        int applied = 0;
+        try {
+          String from = highWater.isEmpty() ? "" : rewind(highWater);
+          List<Listing> changed = feed.changedSince(from);
+          for (Listing listing : changed) {
+            if (index.apply(ListingProjection.toIndexed(listing, today()))) {
+              applied++;
+            }
+            advance(listing);
+          }
+          reloadSynonyms();
+          lastPoll = now;
+          caughtUpAt = now;
+          if (failures > 0) {
+            LOG.info("index catch-up recovered after {} failed attempts", failures);
+          }
+          failures = 0;
+          retryAt = Instant.EPOCH;
+        } catch (RuntimeException e) {
+          failures++;
+          Duration wait = backoff(failures);
+          retryAt = now.plus(wait);
+          // The exception names the store's failure, never listing or personal data.
+          LOG.warn(
+              "index catch-up failed ({} in a row), answering from the index; retry in {} ms: {}",
+              failures,
+              wait.toMillis(),
+              e.toString());
+        } finally {
+          if (applied > 0) {
+            index.refresh();
+            LOG.info("index caught up: {} changes applied", applied);
+          }
+        }
+      }
+    } finally {
+      catchingUp.set(false);
+    }
+  }
+
+  /** Waits between failed catch-up attempts: 1 s, doubling to at most 30 s. */
+  static Duration backoff(int failures) {
+    long seconds = 1L << Math.min(failures - 1, 5);
+    return Duration.ofSeconds(Math.min(seconds, MAX_BACKOFF.toSeconds()));
+  }
+
+  static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+  /** A catch-up still waiting on the store after this long makes the index count as behind. */
+  static final Duration HANGING_AFTER = Duration.ofSeconds(5);
+
+  /**
+   * Whether this index can answer and whether it is keeping up with the store.
+   *
+   * @param ready the index was built and answers searches
+   * @param caughtUp the last catch-up with the store succeeded
+   * @param failures failed catch-up attempts since the last success
+   * @param indexAge time since the index last caught up with the store
+   */
+  public record Health(boolean ready, boolean caughtUp, int failures, Duration indexAge) {}
+
+  /** Tries a catch-up if one is due, then reports; never blocks behind another catch-up. */
+  public Health health() {
+    if (ready) {
+      catchUp();
+    }
+    int failed = failures;
+    Instant now = clock.instant();
+    Instant at = caughtUpAt;
+    Duration age = at == null ? Duration.ZERO : Duration.between(at, now);
+    // A store that hangs rather than refuses fails no attempt for a long time; say so meanwhile.
+    boolean hanging =
+        catchingUp.get() && Duration.between(catchUpStarted, now).compareTo(HANGING_AFTER) > 0;
+    return new Health(
+        ready, failed == 0 && !hanging, failed, age.isNegative() ? Duration.ZERO : age);
   }
 
   /** Catches up now, whatever the poll interval: after a SnapStart restore, say. */

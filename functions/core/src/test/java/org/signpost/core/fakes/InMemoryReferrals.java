@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.signpost.core.errors.SignpostException;
 import org.signpost.core.referral.Notifications;
@@ -15,7 +16,8 @@ import org.signpost.core.referral.RequestGuards;
 /** In-memory referrals, rate counters and outbox with the store's version semantics. */
 public final class InMemoryReferrals implements ReferralRepository, RequestGuards, Notifications {
   private final Map<String, Referral> byId = new ConcurrentHashMap<>();
-  private final Map<String, Long> counters = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> admitted = new ConcurrentHashMap<>();
+  private final Set<String> marks = ConcurrentHashMap.newKeySet();
   public final List<Notification> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @Override
@@ -75,13 +77,27 @@ public final class InMemoryReferrals implements ReferralRepository, RequestGuard
   }
 
   @Override
-  public long count(String clientHash, Instant expires) {
-    return counters.merge(clientHash, 1L, Long::sum);
+  public boolean admit(String clientHash, String submission, int limit, Instant expires) {
+    Set<String> seen = admitted.computeIfAbsent(clientHash, k -> ConcurrentHashMap.newKeySet());
+    synchronized (seen) {
+      if (seen.contains(submission)) {
+        return true;
+      }
+      if (seen.size() >= limit) {
+        return false;
+      }
+      return seen.add(submission);
+    }
   }
 
   @Override
-  public long peek(String clientHash) {
-    return counters.getOrDefault(clientHash, 0L);
+  public boolean once(String key, Instant expires) {
+    return marks.add(key);
+  }
+
+  @Override
+  public boolean marked(String key) {
+    return marks.contains(key);
   }
 
   @Override

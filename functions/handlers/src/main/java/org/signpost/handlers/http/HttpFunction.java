@@ -59,13 +59,35 @@ public abstract class HttpFunction
       return Problems.of(
           404, "not-found", "Not found", "no route for " + request.routeKey(), request);
     }
+    for (Map.Entry<String, String> parameter : request.pathParameters().entrySet()) {
+      if (!plausibleId(parameter.getValue())) {
+        // No stored id is this long or has these characters; answer before any store call.
+        return Problems.of(404, "not-found", "Not found", "no such " + parameter.getKey(), request);
+      }
+    }
     try {
       return route.apply(request.withCaller(identity.caller(request)));
     } catch (SignpostException e) {
       return Problems.from(e, request);
     } catch (RuntimeException e) {
-      return Problems.unexpected(e, request);
+      return StoreFailures.asUnavailable(e)
+          .map(unavailable -> Problems.from(unavailable, request))
+          .orElseGet(() -> Problems.unexpected(e, request));
     }
+  }
+
+  /** The longest path id any route accepts; ids and tokens are far shorter. */
+  static final int MAX_ID_CHARS = 200;
+
+  static boolean plausibleId(String value) {
+    if (value == null || value.isEmpty() || value.length() > MAX_ID_CHARS) {
+      return false;
+    }
+    if (Character.isWhitespace(value.charAt(0))
+        || Character.isWhitespace(value.charAt(value.length() - 1))) {
+      return false;
+    }
+    return value.chars().noneMatch(Character::isISOControl);
   }
 
   /** The route keys this function serves, for checks against template.yaml. */

@@ -2,8 +2,12 @@ package org.signpost.handlers.http;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,15 +46,39 @@ public final class Json {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
           .addMixIn(ListingContent.class, ListingContentMixin.class)
+          // A null inside a list is never meaningful input; fail in Jackson so the 400 names it.
+          .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
           .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
           .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .build();
+
+  /** The longest string any field accepts: the admin synonym list. Fields check their own. */
+  public static final int MAX_STRING_CHARS = 100_000;
+
+  /** How deeply objects and arrays may nest in a request body. */
+  public static final int MAX_NESTING_DEPTH = 32;
+
+  /** The most digits a number may have. */
+  public static final int MAX_NUMBER_DIGITS = 1_000;
+
+  private static final String LIMITS =
+      "is over a limit: strings up to "
+          + MAX_STRING_CHARS
+          + " characters, nesting up to "
+          + MAX_NESTING_DEPTH
+          + " levels, numbers up to "
+          + MAX_NUMBER_DIGITS
+          + " digits";
 
   static {
     MAPPER
         .getFactory()
         .setStreamReadConstraints(
-            StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(20_000).build());
+            StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxStringLength(MAX_STRING_CHARS)
+                .maxNumberLength(MAX_NUMBER_DIGITS)
+                .build());
   }
 
   private Json() {}
@@ -60,8 +88,10 @@ public final class Json {
     if (body == null || body.isBlank()) {
       throw SignpostException.Invalid.of("body", "a JSON body is required");
     }
+    JsonParser parser = null;
     try {
-      T value = MAPPER.readValue(body, type);
+      parser = MAPPER.createParser(body);
+      T value = MAPPER.readValue(parser, type);
       if (value == null) {
         throw SignpostException.Invalid.of("body", "a JSON object is required");
       }
@@ -71,13 +101,22 @@ public final class Json {
     } catch (JsonMappingException e) {
       String field = path(e);
       Throwable cause = e.getCause();
+      if (cause instanceof StreamConstraintsException) {
+        throw SignpostException.Invalid.of(field, LIMITS);
+      }
       if (cause instanceof IllegalArgumentException) {
         throw SignpostException.Invalid.of(field, cause.getMessage());
       }
       throw SignpostException.Invalid.of(field, "has the wrong type or shape");
+    } catch (StreamConstraintsException e) {
+      throw SignpostException.Invalid.of(fieldAt(parser), LIMITS);
     } catch (JsonProcessingException e) {
-      throw SignpostException.Invalid.of(
-          "body", "is not valid JSON (line " + e.getLocation().getLineNr() + ")");
+      // Some parser errors carry no location; the message must not depend on one.
+      String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+      throw SignpostException.Invalid.of("body", "is not valid JSON" + where);
+    } catch (java.io.IOException e) {
+      // Reading a String cannot fail on I/O; anything else here is unreadable input.
+      throw SignpostException.Invalid.of("body", "is not valid JSON");
     }
   }
 
@@ -87,6 +126,26 @@ public final class Json {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("could not serialise " + value.getClass().getName(), e);
     }
+  }
+
+  /** The field the parser was reading when it stopped, as {@code a.b[0]}, or "body". */
+  private static String fieldAt(JsonParser parser) {
+    if (parser == null || parser.getParsingContext() == null) {
+      return "body";
+    }
+    StringBuilder field = new StringBuilder();
+    for (var context = parser.getParsingContext();
+        context != null && !context.inRoot();
+        context = context.getParent()) {
+      String part =
+          context.inArray()
+              ? "[" + Math.max(context.getCurrentIndex(), 0) + "]"
+              : context.getCurrentName() == null ? "" : "." + context.getCurrentName();
+      field.insert(0, part);
+    }
+    String path = field.toString();
+    path = path.startsWith(".") ? path.substring(1) : path;
+    return path.isEmpty() ? "body" : path;
   }
 
   private static String path(JsonMappingException e) {

@@ -20,11 +20,26 @@ public final class Problems {
     if (!e.errors().isEmpty()) {
       ArrayNode errors = problem.putArray("errors");
       for (FieldError error : e.errors()) {
-        errors.addObject().put("field", error.field()).put("message", error.message());
+        errors
+            .addObject()
+            .put("field", clip(error.field(), MAX_FIELD_CHARS))
+            .put("message", clip(error.message(), MAX_DETAIL_CHARS));
       }
     }
-    return respond(e.status(), problem);
+    ApiResponse response = respond(e.status(), problem);
+    if (e instanceof SignpostException.Unavailable) {
+      LOG.warn(
+          "unavailable on {} request {}: {}",
+          request.routeKey(),
+          request.requestId(),
+          e.getMessage());
+      return response.withHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+    }
+    return response;
   }
+
+  /** How long a client should wait before retrying a request that met an outage. */
+  public static final int RETRY_AFTER_SECONDS = 5;
 
   /** An unexpected failure: logged once here with its stack, never echoed to the client. */
   public static ApiResponse unexpected(RuntimeException e, ApiRequest request) {
@@ -50,10 +65,23 @@ public final class Problems {
     node.put("type", BASE + type);
     node.put("title", title);
     node.put("status", status);
-    node.put("detail", detail);
+    node.put("detail", clip(detail, MAX_DETAIL_CHARS));
     node.put("instance", request.path());
     node.put("request_id", request.requestId());
     return node;
+  }
+
+  /** Problems may echo input; never at length, so a huge bad value makes a small answer. */
+  static final int MAX_DETAIL_CHARS = 500;
+
+  static final int MAX_FIELD_CHARS = 100;
+
+  private static String clip(String text, int max) {
+    if (text == null || text.length() <= max) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+    return text.substring(0, end) + "… (" + text.length() + " characters)";
   }
 
   private static ApiResponse respond(int status, ObjectNode problem) {

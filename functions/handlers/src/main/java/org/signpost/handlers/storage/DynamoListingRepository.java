@@ -46,6 +46,9 @@ public final class DynamoListingRepository implements ListingRepository, Listing
 
   @Override
   public Optional<Listing> find(String id) {
+    if (!Tables.storableKey(id)) {
+      return Optional.empty();
+    }
     ListingItem item =
         table.getItem(r -> r.key(Key.builder().partitionValue(id).build()).consistentRead(true));
     return Optional.ofNullable(item).map(DynamoListingRepository::toListing);
@@ -91,6 +94,9 @@ public final class DynamoListingRepository implements ListingRepository, Listing
   @Override
   public List<Listing> byOrganisation(String organisationId) {
     List<Listing> out = new ArrayList<>();
+    if (!Tables.storableKey(organisationId)) {
+      return out;
+    }
     byOrganisation
         .query(
             QueryEnhancedRequest.builder()

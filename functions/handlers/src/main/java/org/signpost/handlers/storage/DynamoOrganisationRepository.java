@@ -23,6 +23,9 @@ public final class DynamoOrganisationRepository implements OrganisationRepositor
 
   @Override
   public Optional<Organisation> find(String id) {
+    if (!Tables.storableKey(id)) {
+      return Optional.empty();
+    }
     return Optional.ofNullable(
             table.getItem(
                 r -> r.key(Key.builder().partitionValue(id).build()).consistentRead(true)))

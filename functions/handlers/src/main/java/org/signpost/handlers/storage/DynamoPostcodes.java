@@ -31,7 +31,13 @@ public final class DynamoPostcodes implements Geocoder {
     if (code.indexOf(' ') < 0) {
       return Optional.empty();
     }
-    PostcodeItem item = table.getItem(Key.builder().partitionValue(code).build());
+    PostcodeItem item;
+    try {
+      item = table.getItem(Key.builder().partitionValue(code).build());
+    } catch (software.amazon.awssdk.core.exception.SdkException e) {
+      // While the store is down, a search near a postcode falls back to its outward code.
+      return Optional.empty();
+    }
     return item == null || item.getLat() == null || item.getLon() == null
         ? Optional.empty()
         : Optional.of(new GeoPoint(item.getLat(), item.getLon()));

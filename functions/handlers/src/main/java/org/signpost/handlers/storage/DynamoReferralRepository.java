@@ -21,7 +21,6 @@ import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Referrals, rate counters and the outbox in DynamoDB. Writes are conditional on the version
@@ -68,6 +67,9 @@ public final class DynamoReferralRepository
 
   @Override
   public Optional<Referral> find(String id) {
+    if (!Tables.storableKey(id)) {
+      return Optional.empty();
+    }
     ReferralItem item =
         table.getItem(r -> r.key(Key.builder().partitionValue(id).build()).consistentRead(true));
     return Optional.ofNullable(item).map(ReferralCodec::toReferral);
@@ -132,32 +134,58 @@ public final class DynamoReferralRepository
   }
 
   @Override
-  public long count(String clientHash, Instant expires) {
-    // An atomic ADD, so concurrent environments cannot lose a count.
-    var response =
-        client.updateItem(
-            r ->
-                r.tableName(guardsTable)
-                    .key(Map.of("key", AttributeValue.fromS("rate#" + clientHash)))
-                    .updateExpression("ADD hits :one SET expiresAt = :exp")
-                    .expressionAttributeValues(
-                        Map.of(
-                            ":one", AttributeValue.fromN("1"),
-                            ":exp", AttributeValue.fromN(Long.toString(expires.getEpochSecond()))))
-                    .returnValues(ReturnValue.UPDATED_NEW));
-    return Long.parseLong(response.attributes().get("hits").n());
+  public boolean admit(String clientHash, String submission, int limit, Instant expires) {
+    // One conditional update: the set of distinct submissions grows only while under the limit,
+    // and a submission already in it passes, so concurrent environments agree and replays are free.
+    try {
+      client.updateItem(
+          r ->
+              r.tableName(guardsTable)
+                  .key(Map.of("key", AttributeValue.fromS("rate#" + clientHash)))
+                  .updateExpression("ADD submissions :one SET expiresAt = :exp")
+                  .conditionExpression(
+                      "attribute_not_exists(submissions) OR size(submissions) < :limit"
+                          + " OR contains(submissions, :id)")
+                  .expressionAttributeValues(
+                      Map.of(
+                          ":one", AttributeValue.fromSs(List.of(submission)),
+                          ":id", AttributeValue.fromS(submission),
+                          ":limit", AttributeValue.fromN(Integer.toString(limit)),
+                          ":exp", AttributeValue.fromN(Long.toString(expires.getEpochSecond())))));
+      return true;
+    } catch (ConditionalCheckFailedException full) {
+      return false;
+    }
   }
 
   @Override
-  public long peek(String clientHash) {
-    var response =
-        client.getItem(
+  public boolean once(String key, Instant expires) {
+    // UpdateItem creates the item; the condition lets only the first writer through.
+    try {
+      client.updateItem(
+          r ->
+              r.tableName(guardsTable)
+                  .key(Map.of("key", AttributeValue.fromS("once#" + key)))
+                  .updateExpression("SET expiresAt = :exp")
+                  .conditionExpression("attribute_not_exists(expiresAt)")
+                  .expressionAttributeValues(
+                      Map.of(
+                          ":exp", AttributeValue.fromN(Long.toString(expires.getEpochSecond())))));
+      return true;
+    } catch (ConditionalCheckFailedException taken) {
+      return false;
+    }
+  }
+
+  @Override
+  public boolean marked(String key) {
+    return client
+        .getItem(
             r ->
                 r.tableName(guardsTable)
-                    .key(Map.of("key", AttributeValue.fromS("rate#" + clientHash)))
-                    .consistentRead(true));
-    AttributeValue hits = response.hasItem() ? response.item().get("hits") : null;
-    return hits == null ? 0 : Long.parseLong(hits.n());
+                    .key(Map.of("key", AttributeValue.fromS("once#" + key)))
+                    .consistentRead(true))
+        .hasItem();
   }
 
   @Override
@@ -213,6 +241,9 @@ public final class DynamoReferralRepository
 
   private static List<Referral> query(DynamoDbIndex<ReferralItem> index, String key) {
     List<Referral> out = new ArrayList<>();
+    if (!Tables.storableKey(key)) {
+      return out;
+    }
     index
         .query(QueryConditional.keyEqualTo(Key.builder().partitionValue(key).build()))
         .forEach(page -> page.items().forEach(item -> out.add(ReferralCodec.toReferral(item))));

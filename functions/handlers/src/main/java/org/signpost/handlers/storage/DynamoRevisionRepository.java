@@ -42,6 +42,9 @@ public final class DynamoRevisionRepository implements RevisionRepository {
   @Override
   public List<Revision> history(String listingId) {
     List<Revision> out = new ArrayList<>();
+    if (!Tables.storableKey(listingId)) {
+      return out;
+    }
     table
         .query(QueryConditional.keyEqualTo(Key.builder().partitionValue(listingId).build()))
         .items()

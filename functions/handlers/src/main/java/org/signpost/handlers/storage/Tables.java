@@ -31,6 +31,21 @@ public final class Tables {
   public static final String BY_TOKEN = "byToken";
   public static final String MEMBERSHIPS = "memberships";
 
+  /**
+   * The most UTF-8 bytes a key value from a request may have. DynamoDB refuses partition keys over
+   * 2,048 bytes with an error; no stored id comes near this, so a longer one simply matches
+   * nothing.
+   */
+  static final int MAX_KEY_BYTES = 1_024;
+
+  /** Whether a caller-supplied key could name a stored item; if not, a lookup finds nothing. */
+  static boolean storableKey(String key) {
+    return key != null
+        && !key.isEmpty()
+        && key.length() <= MAX_KEY_BYTES
+        && key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_KEY_BYTES;
+  }
+
   /** Spreads the change log over a few partitions so no single GSI key gets hot. */
   public static final int CHANGE_BUCKETS = 4;
 

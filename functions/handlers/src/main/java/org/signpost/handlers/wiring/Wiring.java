@@ -249,7 +249,12 @@ public final class Wiring {
     DynamoDbClientBuilder builder =
         DynamoDbClient.builder()
             .httpClient(UrlConnectionHttpClient.create())
-            .overrideConfiguration(overrides)
+            // A store that hangs must become a 503 in seconds, not hold a request for minutes.
+            .overrideConfiguration(
+                overrides.toBuilder()
+                    .apiCallAttemptTimeout(Duration.ofSeconds(5))
+                    .apiCallTimeout(Duration.ofSeconds(12))
+                    .build())
             .region(Region.of(config.region()));
     config
         .dynamoEndpoint()

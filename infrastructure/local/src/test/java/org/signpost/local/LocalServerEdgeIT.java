@@ -1,0 +1,93 @@
+package org.signpost.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.signpost.devstore.NodeServer;
+import org.signpost.testing.TestBackend;
+
+/** The local runtime's own HTTP handling, byte for byte over a socket. */
+@ExtendWith(TestBackend.class)
+class LocalServerEdgeIT {
+  private static final Pattern CONTENT_LENGTH =
+      Pattern.compile("(?im)^content-length:\\s*(\\d+)\\s*$");
+  @TempDir static Path state;
+  private static LocalServer server;
+
+  @BeforeAll
+  static void start(TestBackend.Store store) throws Exception {
+    System.setProperty("DYNAMODB_ENDPOINT", store.endpoint().toString());
+    System.setProperty("TABLE_PREFIX", store.tablePrefix());
+    System.setProperty("TRUST_NEW_ORGANISATIONS", "true");
+    System.setProperty("SEARCH_POLL_MS", "0");
+    System.setProperty("FORM_MIN_FILL_SECONDS", "0");
+    DevKeys keys = DevKeys.loadOrCreate(state);
+    server =
+        new LocalServer(
+            0,
+            SamTemplate.load(NodeServer.repositoryRoot().resolve("template.yaml")).routes(),
+            new JwtAuthoriser(
+                keys.publicKey(), DevKeys.ISSUER, DevKeys.AUDIENCE, Clock.systemUTC()));
+    server.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  /** One response head and body, read by its Content-Length. */
+  private static String readResponse(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    int matched = 0;
+    while (matched < 4) {
+      int b = in.read();
+      if (b < 0) {
+        return head.toString(StandardCharsets.ISO_8859_1);
+      }
+      head.write(b);
+      matched = (b == '\r' || b == '\n') ? matched + 1 : 0;
+    }
+    String headers = head.toString(StandardCharsets.ISO_8859_1);
+    Matcher length = CONTENT_LENGTH.matcher(headers);
+    byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
+    return headers + new String(body, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aRefusedRequestWithALargeBody_keepsTheConnectionUsable() throws Exception {
+    byte[] body = ("{\"name\":\"" + "x".repeat(200_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      OutputStream out = socket.getOutputStream();
+      InputStream in = socket.getInputStream();
+      out.write(
+          ("POST /api/listings HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                  + "Content-Length: "
+                  + body.length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      out.write(body);
+      out.flush();
+      assertThat(readResponse(in)).startsWith("HTTP/1.1 401");
+
+      // The same connection answers the next request: nothing of the first body was left unread.
+      out.write("GET /api/openapi.yaml HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes());
+      out.flush();
+      assertThat(readResponse(in)).startsWith("HTTP/1.1 200");
+    }
+  }
+}
