@@ -18,8 +18,10 @@ import org.signpost.core.time.Clocks;
  * Keeps published listings honest: at 5 months without verification it emails the owner a signed,
  * expiring one-click "still up to date" link; at 6 months it reminds again (search already demotes
  * such listings by their verified date); at 12 months it unpublishes the listing as a draft with a
- * note saying why, and tells the owner. Each stage is sent once per verification date, recorded in
- * the guards store, so running the pass often repeats nothing. Thread-safe if its ports are.
+ * note saying why, and tells the owner, but only once that second reminder has gone out on an
+ * earlier pass, so no listing is unpublished without warning. Each stage is sent once per
+ * verification date, recorded in the guards store, so running the pass often repeats nothing.
+ * Thread-safe if its ports are.
  */
 public final class StaleListings {
   /** The link's purpose, so no other signed link can stand in for it. */
@@ -129,10 +131,19 @@ public final class StaleListings {
       if (stage.isEmpty()) {
         continue;
       }
-      if (stage.get() == Stage.TWELVE_MONTHS) {
+      if (stage.get() == Stage.TWELVE_MONTHS
+          && guards.marked(stageKey(listing, Stage.SIX_MONTHS))) {
         // Once unpublished it is no longer scanned here, so this cannot repeat.
         if (unpublish(listing)) {
           unpublished++;
+        }
+      } else if (stage.get() == Stage.TWELVE_MONTHS) {
+        // Never unpublish without a warning: a listing first seen past 12 months (imported
+        // stale, or before this pass existed) gets the second reminder now, and goes on a later
+        // day's pass.
+        if (firstTime(listing, Stage.SIX_MONTHS)) {
+          remind(listing, true);
+          second++;
         }
       } else if (firstTime(listing, stage.get())) {
         boolean again = stage.get() == Stage.SIX_MONTHS;

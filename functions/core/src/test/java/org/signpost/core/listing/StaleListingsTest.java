@@ -111,6 +111,19 @@ class StaleListingsTest {
   }
 
   @Test
+  void aListingFirstSeenPastTwelveMonths_isWarnedFirst_andUnpublishedOnALaterPass() {
+    Listing listing = published("lst-old");
+    clock.advance(Duration.ofDays(400));
+
+    assertThat(stale.run()).isEqualTo(new StaleListings.Pass(0, 1, 0));
+    assertThat(listings.find(listing.id()).orElseThrow().isPublished()).isTrue();
+    assertThat(sent()).singleElement().satisfies(n -> assertThat(n.body()).contains("12 months"));
+    clock.advance(Duration.ofDays(1));
+    assertThat(stale.run()).isEqualTo(new StaleListings.Pass(0, 0, 1));
+    assertThat(listings.find(listing.id()).orElseThrow().status()).isEqualTo(Listing.DRAFT);
+  }
+
+  @Test
   void theLink_confirmsTheListing_soTheStagesStartAgain() {
     Listing listing = published("lst-2");
     clock.advance(Duration.ofDays(1));
