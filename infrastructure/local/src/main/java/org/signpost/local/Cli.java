@@ -97,8 +97,9 @@ public final class Cli {
   static int token(List<String> args, PrintStream out, PrintStream err) {
     String role = option(args, "--role");
     if (role == null
-        || !List.of("admin", "prescriber", "provider").contains(role.toLowerCase(Locale.ROOT))) {
-      err.println("--role must be admin, prescriber or provider");
+        || !List.of("admin", "prescriber", "prescriber_lead", "provider")
+            .contains(role.toLowerCase(Locale.ROOT))) {
+      err.println("--role must be admin, prescriber, prescriber_lead or provider");
       return 2;
     }
     String org = option(args, "--org");
