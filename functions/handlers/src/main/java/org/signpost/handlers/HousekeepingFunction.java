@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.signpost.core.listing.StaleListings;
 import org.signpost.handlers.hsds.HsdsCatalogue;
 import org.signpost.handlers.hsds.HsdsExporter;
 import org.signpost.handlers.notify.FileSender;
@@ -21,9 +22,10 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Scheduled housekeeping: deletes referrals past retention, queues "still new after three working
- * days" reminders, relays the outbox (to files locally, through SES in AWS) and rewrites the
- * complete HSDS export when the directory has changed. Runs on an EventBridge schedule; the event's
- * content is ignored.
+ * days" reminders, once a day reminds owners of listings nobody confirmed for 5 and 6 months and
+ * unpublishes those at 12 months, relays the outbox (to files locally, through SES in AWS) and
+ * rewrites the complete HSDS export when the directory has changed. Runs on an EventBridge
+ * schedule; the event's content is ignored.
  */
 public final class HousekeepingFunction
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -78,9 +80,15 @@ public final class HousekeepingFunction
   public Map<String, Object> run() {
     int purged = wiring.referralService.purge();
     int reminded = wiring.referralService.remind();
+    int checkIns = wiring.referralService.followUps().sendDue();
+    StaleListings.Pass stale = wiring.staleListings.runDaily();
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("purged", purged);
     result.put("reminded", reminded);
+    result.put("check_ins", checkIns);
+    result.put("stale_first_reminders", stale.firstReminders());
+    result.put("stale_second_reminders", stale.secondReminders());
+    result.put("stale_unpublished", stale.unpublished());
     result.put("sent", new OutboxRelay(wiring.referrals, sender(), wiring.clock).sendPending());
     Instant now = wiring.clock.instant();
     Instant last = lastExport;
@@ -98,6 +106,9 @@ public final class HousekeepingFunction
     }
     if (purged > 0 || reminded > 0) {
       LOG.info("housekeeping: {} referrals purged, {} reminders queued", purged, reminded);
+    }
+    if (!stale.equals(new StaleListings.Pass(0, 0, 0))) {
+      LOG.info("housekeeping: stale listings {}", stale);
     }
     return result;
   }

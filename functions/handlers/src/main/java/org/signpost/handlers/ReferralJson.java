@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.signpost.core.referral.CheckIn;
 import org.signpost.core.referral.Referral;
 import org.signpost.core.referral.ReferralRequest;
 import org.signpost.core.referral.ReferralService;
@@ -30,7 +31,8 @@ final class ReferralJson {
       String language,
       String accessNeeds,
       Boolean consent,
-      String idempotencyKey) {
+      String idempotencyKey,
+      Boolean followUpConsent) {
     ReferralRequest toRequest(String headerKey) {
       return new ReferralRequest(
           listingId,
@@ -46,7 +48,8 @@ final class ReferralJson {
           language,
           accessNeeds,
           Boolean.TRUE.equals(consent),
-          headerKey != null ? headerKey : idempotencyKey);
+          headerKey != null ? headerKey : idempotencyKey,
+          Boolean.TRUE.equals(followUpConsent));
     }
 
     @Override
@@ -75,8 +78,13 @@ final class ReferralJson {
         .withHeader("Location", "/api/referrals/" + r.id());
   }
 
-  /** The full referral, for the referrer, the receiving organisation and admins. */
-  static ObjectNode document(Referral r) {
+  /**
+   * The full referral, for the referrer, the receiving organisation and admins.
+   *
+   * @param scores include wellbeing scores and check-ins: only for the referrer and admins, never
+   *     for the receiving organisation
+   */
+  static ObjectNode document(Referral r, boolean scores) {
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.put("id", r.id());
     body.put("reference", r.reference());
@@ -97,8 +105,11 @@ final class ReferralJson {
     r.needs().forEach(body.putArray("needs")::add);
     body.put("free_text", r.freeText());
     body.put("reason", r.reason());
-    if (!r.ons4().isEmpty()) {
-      r.ons4().forEach(body.putArray("ons4")::add);
+    if (scores) {
+      if (!r.ons4().isEmpty()) {
+        r.ons4().forEach(body.putArray("ons4")::add);
+      }
+      outcomes(r, body.putObject("outcomes"));
     }
     body.putObject("consent")
         .put("version", r.consentVersion())
@@ -124,8 +135,34 @@ final class ReferralJson {
     return body;
   }
 
-  static ApiResponse one(int status, Referral r) {
-    return ApiResponse.json(status, Json.write(document(r)))
+  /** Baseline and check-ins as change over time: each answer and its difference from baseline. */
+  private static void outcomes(Referral r, ObjectNode out) {
+    out.put("follow_ups", r.followUps());
+    if (!r.ons4().isEmpty()) {
+      ObjectNode baseline = out.putObject("baseline");
+      baseline.put("at", r.createdAt().toString());
+      r.ons4().forEach(baseline.putArray("ons4")::add);
+    }
+    ArrayNode checkIns = out.putArray("check_ins");
+    for (CheckIn c : r.checkIns()) {
+      ObjectNode one = checkIns.addObject();
+      one.put("week", c.week());
+      one.put("sent_at", c.sentAt().toString());
+      one.put("answered_at", c.answeredAt() == null ? null : c.answeredAt().toString());
+      if (c.answered()) {
+        c.ons4().forEach(one.putArray("ons4")::add);
+        if (r.ons4().size() == 4) {
+          ArrayNode change = one.putArray("change");
+          for (int i = 0; i < 4; i++) {
+            change.add(c.ons4().get(i) - r.ons4().get(i));
+          }
+        }
+      }
+    }
+  }
+
+  static ApiResponse one(int status, Referral r, boolean scores) {
+    return ApiResponse.json(status, Json.write(document(r, scores)))
         .withHeader("ETag", "\"" + r.version() + "\"")
         .withHeader("Cache-Control", "no-store");
   }

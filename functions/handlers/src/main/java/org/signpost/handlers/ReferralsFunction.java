@@ -3,7 +3,9 @@ package org.signpost.handlers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.signpost.core.auth.Caller;
 import org.signpost.core.referral.Referral;
 import org.signpost.core.referral.ReferralService;
@@ -12,28 +14,48 @@ import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
 import org.signpost.handlers.http.Identity;
 import org.signpost.handlers.http.Json;
+import org.signpost.handlers.pages.AttendancePages;
+import org.signpost.handlers.pages.CheckInPages;
+import org.signpost.handlers.web.Web;
 import org.signpost.handlers.wiring.Wiring;
 
 /**
  * Lambda handler for the referral API: public self-referral, prescriber referral, reading, status
- * moves and erasure. Never logs bodies (they hold personal data).
+ * moves, erasure, and the receiving group's one-tap attendance page. Never logs bodies (they hold
+ * personal data).
  */
 public final class ReferralsFunction extends HttpFunction {
 
   public ReferralsFunction() {
-    this(Wiring.shared().referralService, Wiring.shared().identity);
+    this(Wiring.shared());
   }
 
-  ReferralsFunction(ReferralService service, Identity identity) {
-    super(
-        Map.of(
-            "POST /api/referrals", request -> self(service, request),
-            "POST /api/prescriber/referrals", request -> prescriber(service, request),
-            "GET /api/referrals", request -> mine(service, request),
-            "GET /api/referrals/{id}", request -> get(service, request),
-            "POST /api/referrals/{id}/status", request -> move(service, request),
-            "DELETE /api/referrals/{id}", request -> erase(service, request)),
-        identity);
+  ReferralsFunction(Wiring wiring) {
+    this(wiring.referralService, wiring.web, wiring.identity);
+  }
+
+  ReferralsFunction(ReferralService service, Web web, Identity identity) {
+    super(routes(service, web), identity);
+  }
+
+  private static Map<String, Function<ApiRequest, ApiResponse>> routes(
+      ReferralService service, Web web) {
+    AttendancePages attend = new AttendancePages(service.attendance());
+    Map<String, Function<ApiRequest, ApiResponse>> routes = new LinkedHashMap<>();
+    routes.put("POST /api/referrals", request -> self(service, request));
+    routes.put("POST /api/prescriber/referrals", request -> prescriber(service, request));
+    routes.put("GET /api/referrals", request -> mine(service, request));
+    routes.put("GET /api/referrals/{id}", request -> get(service, request));
+    routes.put("POST /api/referrals/{id}/status", request -> move(service, request));
+    routes.put("DELETE /api/referrals/{id}", request -> erase(service, request));
+    // The group's one-tap attendance link: a page, so it renders HTML errors.
+    routes.put("GET /attend/{token}", web.page(attend::view));
+    routes.put("POST /attend/{token}", web.page(attend::answer));
+    // The person's private wellbeing check-in at 6 and 12 weeks.
+    CheckInPages checkIn = new CheckInPages(service.followUps());
+    routes.put("GET /c/{token}", web.page(checkIn::view));
+    routes.put("POST /c/{token}", web.page(checkIn::answer));
+    return routes;
   }
 
   private static ApiResponse self(ReferralService service, ApiRequest request) {
@@ -58,14 +80,15 @@ public final class ReferralsFunction extends HttpFunction {
     ObjectNode body = Json.MAPPER.createObjectNode();
     ArrayNode results = body.putArray("referrals");
     for (Referral r : service.mine(caller)) {
-      results.add(ReferralJson.document(r));
+      results.add(ReferralJson.document(r, r.scoresVisibleTo(caller)));
     }
     return ApiResponse.json(200, Json.write(body)).withHeader("Cache-Control", "no-store");
   }
 
   private static ApiResponse get(ReferralService service, ApiRequest request) {
     Caller caller = Caller.required(request.caller());
-    return ReferralJson.one(200, service.get(caller, request.pathParameter("id")));
+    Referral referral = service.get(caller, request.pathParameter("id"));
+    return ReferralJson.one(200, referral, referral.scoresVisibleTo(caller));
   }
 
   private static ApiResponse move(ReferralService service, ApiRequest request) {
@@ -78,7 +101,7 @@ public final class ReferralsFunction extends HttpFunction {
             body.path("status").asText(null),
             body.path("reason").asText(null),
             request.header("if-match").orElse(null));
-    return ReferralJson.one(200, moved);
+    return ReferralJson.one(200, moved, moved.scoresVisibleTo(caller));
   }
 
   private static ApiResponse erase(ReferralService service, ApiRequest request) {

@@ -48,7 +48,7 @@ class BadInputIT {
         new Wiring(store.config(true), ReferralFixtures.settings(1000, null), Clock.systemUTC());
     listing = ReferralFixtures.listing(wiring, ORG, "Bad Input Tea Club", "[\"self\"]");
     listings = new ListingsFunction(wiring.listingService, wiring.identity);
-    referrals = new ReferralsFunction(wiring.referralService, wiring.identity);
+    referrals = new ReferralsFunction(wiring);
     settings = new SettingsFunction(wiring.settingsTable, Clock.systemUTC(), wiring.identity);
     organisations = new OrganisationsFunction(wiring.organisationService, wiring.identity);
     Events.enrol(wiring.memberships, Events.provider(ORG), Events.admin());
@@ -312,7 +312,7 @@ class BadInputIT {
   void rateLimit_countsAReplayedSubmissionOnce_evenWhenReplaysRace() throws Exception {
     Wiring strict =
         new Wiring(backend.config(true), ReferralFixtures.settings(1, null), Clock.systemUTC());
-    ReferralsFunction limited = new ReferralsFunction(strict.referralService, strict.identity);
+    ReferralsFunction limited = new ReferralsFunction(strict);
     String body = selfReferral(listing.id(), "[\"loneliness\"]");
     Map<String, String> key = Map.of("idempotency-key", "race-key-0123456789abcdef");
     ExecutorService threads = Executors.newFixedThreadPool(6);

@@ -46,7 +46,7 @@ class MembershipIT {
     wiring =
         new Wiring(store.config(true), ReferralFixtures.settings(1000, null), Clock.systemUTC());
     listings = new ListingsFunction(wiring.listingService, wiring.identity);
-    referrals = new ReferralsFunction(wiring.referralService, wiring.identity);
+    referrals = new ReferralsFunction(wiring);
     memberships = new MembershipsFunction(wiring.membershipService, wiring.organisationService);
     organisations = new OrganisationsFunction(wiring.organisationService, wiring.identity);
     ReferralFixtures.listing(wiring, OWN, "Own Club", "[\"self\",\"prescriber\"]");

@@ -41,7 +41,7 @@ class ReferralPrivacyIT {
     backend = store;
     wiring =
         new Wiring(store.config(true), ReferralFixtures.settings(1000, null), Clock.systemUTC());
-    api = new ReferralsFunction(wiring.referralService, wiring.identity);
+    api = new ReferralsFunction(wiring);
     Events.enrol(wiring.memberships, Events.provider(ORG));
     listingId = ReferralFixtures.listing(wiring, ORG, "Privacy Tea Club", "[\"self\"]").id();
   }
@@ -54,7 +54,7 @@ class ReferralPrivacyIT {
   void retentionPurge_deletesReferralsPastTheirTime_andItemsCarryTheTtlAttribute() {
     ReferralFixtures.MovableClock clock = new ReferralFixtures.MovableClock(Instant.now());
     Wiring timed = new Wiring(backend.config(true), ReferralFixtures.settings(1000, null), clock);
-    ReferralsFunction timedApi = new ReferralsFunction(timed.referralService, timed.identity);
+    ReferralsFunction timedApi = new ReferralsFunction(timed);
     APIGatewayV2HTTPResponse created =
         timedApi.handleRequest(
             call(

@@ -34,7 +34,7 @@ class ReferralsApiIT {
     backend = store;
     wiring =
         new Wiring(store.config(true), ReferralFixtures.settings(1000, null), Clock.systemUTC());
-    api = new ReferralsFunction(wiring.referralService, wiring.identity);
+    api = new ReferralsFunction(wiring);
     Events.enrol(
         wiring.memberships,
         Events.provider(ORG),
@@ -311,11 +311,12 @@ class ReferralsApiIT {
   void rateLimit_isSharedThroughTheStore_andKeepsNoRawAddress() throws Exception {
     Wiring strict =
         new Wiring(backend.config(true), ReferralFixtures.settings(2, null), Clock.systemUTC());
-    ReferralsFunction limited = new ReferralsFunction(strict.referralService, strict.identity);
+    ReferralsFunction limited = new ReferralsFunction(strict);
     ReferralsFunction otherEnvironment =
         new ReferralsFunction(
             new Wiring(backend.config(true), ReferralFixtures.settings(2, null), Clock.systemUTC())
                 .referralService,
+            wiring.web,
             wiring.identity);
     String body = selfBody(listingId, "Rae", "07700 900321", "", "");
 

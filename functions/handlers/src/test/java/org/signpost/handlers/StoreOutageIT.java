@@ -73,7 +73,7 @@ class StoreOutageIT {
     }
     search = new SearchFunction(wiring.newSearchService(), wiring.searchParams);
     listings = new ListingsFunction(wiring.listingService, wiring.identity);
-    referrals = new ReferralsFunction(wiring.referralService, wiring.identity);
+    referrals = new ReferralsFunction(wiring);
     Events.enrol(wiring.memberships, Events.provider(ORG));
   }
 

@@ -49,6 +49,7 @@ public final class Cli {
       Map.of(
           "admin", new Membership("admin", Role.ADMIN, Optional.empty()),
           "prescriber", new Membership("prescriber", Role.PRESCRIBER, Optional.empty()),
+          "lead", new Membership("lead", Role.PRESCRIBER_LEAD, Optional.empty()),
           "provider",
               new Membership("provider", Role.PROVIDER, Optional.of("org-northfield-mens-shed")));
 
@@ -96,8 +97,9 @@ public final class Cli {
   static int token(List<String> args, PrintStream out, PrintStream err) {
     String role = option(args, "--role");
     if (role == null
-        || !List.of("admin", "prescriber", "provider").contains(role.toLowerCase(Locale.ROOT))) {
-      err.println("--role must be admin, prescriber or provider");
+        || !List.of("admin", "prescriber", "prescriber_lead", "provider")
+            .contains(role.toLowerCase(Locale.ROOT))) {
+      err.println("--role must be admin, prescriber, prescriber_lead or provider");
       return 2;
     }
     String org = option(args, "--org");

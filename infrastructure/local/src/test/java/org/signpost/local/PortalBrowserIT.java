@@ -146,6 +146,17 @@ class PortalBrowserIT {
         .hasValueSatisfying(m -> assertThat(m.organisationId()).contains(pending.id()));
   }
 
+  @Test
+  void reportsPage_drawsItsChartsForAPrescriberLead_withNoSeriousAxeViolations() throws Exception {
+    signIn("prescriber_lead", "");
+    open("/portal/reports");
+
+    assertThat(driver.findElement(By.id("funnel")).getTagName()).isEqualTo("svg");
+    assertThat(driver.findElement(By.id("freshness-chart")).getTagName()).isEqualTo("svg");
+    assertThat(driver.getPageSource()).contains("format=csv");
+    assertAccessible();
+  }
+
   /** Signs in through the real code flow: the local OpenID Connect server's login form. */
   private static void signIn(String role, String org) {
     String subject = "browser-" + role;

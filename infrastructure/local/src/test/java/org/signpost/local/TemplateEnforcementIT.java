@@ -54,6 +54,45 @@ class TemplateEnforcementIT {
   }
 
   @Test
+  void housekeepingAndReports_runTheirPasses_withTheTemplatesPermissions() {
+    Wiring housekeeping = FunctionWirings.wiring(permissions.get("HousekeepingFunction"));
+    Wiring reports = FunctionWirings.wiring(permissions.get("ReportsFunction"));
+    org.signpost.core.auth.Caller admin =
+        new org.signpost.core.auth.Caller(
+            "admin",
+            java.util.Set.of(org.signpost.core.auth.Role.ADMIN),
+            java.util.Optional.empty());
+
+    // A listing nobody confirmed for two years: the pass reads and writes guards for it.
+    Wiring listings = FunctionWirings.wiring(permissions.get("PortalFunction"));
+    FunctionWirings.wiring(permissions.get("OrganisationsFunction"))
+        .organisationService
+        .upsert(
+            admin,
+            new org.signpost.core.org.Organisation(
+                "org-enforce", "Enforce", null, "approved", true, 0));
+    listings.listingService.importListing(
+        admin,
+        "lst-enforce-stale",
+        "org-enforce",
+        org.signpost.handlers.http.Json.read(
+            "{\"name\":\"Old Tea\",\"summary\":\"Tea.\",\"categories\":[\"social_groups\"],"
+                + "\"delivery\":[\"phone\"],\"contact\":{\"phone\":\"0121 496 0000\"}}",
+            org.signpost.core.listing.ListingContent.class),
+        "2024-01-01",
+        false);
+
+    assertThat(housekeeping.staleListings.run().secondReminders()).isEqualTo(1);
+    assertThat(housekeeping.staleListings.run().unpublished()).isEqualTo(1);
+    assertThat(housekeeping.referralService.followUps().sendDue()).isZero();
+    assertThat(reports.reports.pathway(admin).rows()).isNotEmpty();
+    assertThat(reports.reports.freshness(admin).rows()).isNotEmpty();
+    assertThatThrownBy(() -> reports.referrals.delete("any-referral"))
+        .isInstanceOf(DynamoDbException.class)
+        .hasMessageContaining("dynamodb:DeleteItem");
+  }
+
+  @Test
   void publicPagesFunction_cannotDeleteOrScanReferrals() {
     Wiring pages = FunctionWirings.wiring(permissions.get("PagesFunction"));
 

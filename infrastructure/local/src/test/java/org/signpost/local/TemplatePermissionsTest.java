@@ -71,7 +71,12 @@ class TemplatePermissionsTest {
             });
 
     assertThat(withSecret)
-        .containsExactly("AuthFunction", "PagesFunction", "PortalFunction", "ReferralsFunction");
+        .containsExactly(
+            "AuthFunction",
+            "HousekeepingFunction",
+            "PagesFunction",
+            "PortalFunction",
+            "ReferralsFunction");
     assertThat(template.globalEnvironment()).doesNotContainKeys("WEB_SECRET", "WEB_SECRET_ARN");
   }
 }

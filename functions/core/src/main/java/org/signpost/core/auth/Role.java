@@ -7,6 +7,8 @@ import java.util.Optional;
 public enum Role {
   ADMIN,
   PRESCRIBER,
+  /** Sees the anonymous, small-number-suppressed reports; no referrals of its own. */
+  PRESCRIBER_LEAD,
   PROVIDER;
 
   /** Parses a group name such as {@code provider}; unknown names are empty. */

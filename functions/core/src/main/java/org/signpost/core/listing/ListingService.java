@@ -224,7 +224,11 @@ public final class ListingService {
 
   /** Confirms the listing is still up to date: sets assured_date to today (UK). */
   public Listing verify(Caller caller, String id) {
-    Listing current = owned(caller, id);
+    return markVerified(owned(caller, id), caller.subject());
+  }
+
+  /** Sets assured_date to today (UK) for whoever confirmed it, and records who did. */
+  Listing markVerified(Listing current, String by) {
     Instant now = clock.instant();
     String today = LocalDateTime.ofInstant(now, Clocks.LONDON).toLocalDate().toString();
     Listing verified =
@@ -242,7 +246,31 @@ public final class ListingService {
             current.moderationNote(),
             current.embedding());
     Listing saved = listings.update(verified);
-    record(caller, saved, "verified", null, null, null);
+    revisions.append(
+        new Revision(saved.id(), saved.version(), now, by, "verified", List.of(), null));
+    return saved;
+  }
+
+  /** Takes a published listing out of search as a draft, with a note its owner sees. */
+  Listing unpublish(Listing current, String by, String note) {
+    Instant now = clock.instant();
+    Listing draft =
+        new Listing(
+            current.id(),
+            current.organisationId(),
+            current.organisationName(),
+            current.content(),
+            Listing.DRAFT,
+            current.version(),
+            current.assuredDate(),
+            now,
+            current.nextSession(),
+            current.pending(),
+            note,
+            current.embedding());
+    Listing saved = listings.update(draft);
+    revisions.append(
+        new Revision(saved.id(), saved.version(), now, by, "unpublished", List.of(), note));
     return saved;
   }
 

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param expiresAt when the retention period ends; renewed by every change
  * @param remindedAt when the "still new" reminder went out, or null
  * @param bodyHash hash of what was submitted, so a replayed idempotency key can be checked
+ * @param followUps the person agreed to wellbeing check-ins at 6 and 12 weeks and has not withdrawn
+ * @param checkIns the check-ins sent so far, with any answers
  */
 public record Referral(
     String id,
@@ -48,7 +50,9 @@ public record Referral(
     Instant expiresAt,
     Instant remindedAt,
     String bodyHash,
-    long version) {
+    long version,
+    boolean followUps,
+    List<CheckIn> checkIns) {
   public static final String SELF = "self";
   public static final String PRESCRIBER = "prescriber";
 
@@ -59,6 +63,7 @@ public record Referral(
     needs = List.copyOf(needs);
     ons4 = List.copyOf(ons4);
     history = List.copyOf(history);
+    checkIns = checkIns == null ? List.of() : List.copyOf(checkIns);
     freeText = freeText == null ? "" : freeText;
     reason = reason == null ? "" : reason;
   }
@@ -104,7 +109,9 @@ public record Referral(
         expires,
         remindedAt,
         bodyHash,
-        version);
+        version,
+        followUps,
+        checkIns);
   }
 
   public Referral reminded(Instant at) {
@@ -134,7 +141,56 @@ public record Referral(
         expiresAt,
         at,
         bodyHash,
-        version);
+        version,
+        followUps,
+        checkIns);
+  }
+
+  /** This referral with another follow-up consent and check-ins. */
+  public Referral withFollowUps(boolean consent, List<CheckIn> newCheckIns) {
+    return new Referral(
+        id,
+        reference,
+        listingId,
+        listingName,
+        organisationId,
+        source,
+        referrerSubject,
+        referrerEmail,
+        person,
+        needs,
+        freeText,
+        reason,
+        ons4,
+        consentVersion,
+        consentAt,
+        urgent,
+        status,
+        history,
+        createdAt,
+        updatedAt,
+        firstContactAt,
+        tokenHash,
+        expiresAt,
+        remindedAt,
+        bodyHash,
+        version,
+        consent,
+        newCheckIns);
+  }
+
+  /**
+   * Wellbeing scores and check-in answers are for the referrer and admins only, never for the
+   * receiving organisation.
+   */
+  public boolean scoresVisibleTo(org.signpost.core.auth.Caller caller) {
+    return caller.isAdmin()
+        || (referrerSubject != null && referrerSubject.equals(caller.subject()));
+  }
+
+  /** The check-in of a week, if it was sent. */
+  public java.util.Optional<CheckIn> checkIn(int week) {
+    return checkIns.stream().filter(c -> c.week() == week).findFirst();
   }
 
   @Override

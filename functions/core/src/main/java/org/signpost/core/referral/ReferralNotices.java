@@ -2,6 +2,7 @@ package org.signpost.core.referral;
 
 import java.time.Clock;
 import java.util.UUID;
+import org.signpost.core.links.SignedLinks;
 import org.signpost.core.listing.Listing;
 
 /**
@@ -14,10 +15,21 @@ final class ReferralNotices {
 
   private final Notifications outbox;
   private final Clock clock;
+  private final SignedLinks links;
 
-  ReferralNotices(Notifications outbox, Clock clock) {
+  ReferralNotices(Notifications outbox, Clock clock, SignedLinks links) {
     this.outbox = outbox;
     this.clock = clock;
+    this.links = links;
+  }
+
+  /** The group's one-tap attendance link, for a referral to a listing. */
+  private String attendanceLine(Referral r) {
+    if (r.organisationId() == null) {
+      return "";
+    }
+    return " When you know whether the person came, tap one answer here (no sign-in needed): /attend/"
+        + Attendance.issue(links, clock, r);
   }
 
   void created(Referral r, Listing listing) {
@@ -30,7 +42,8 @@ final class ReferralNotices {
             + (r.urgent()
                 ? " The person's words suggest they may be in crisis: please contact them today."
                 : "")
-            + " Open your referrals page to see the details: /portal/referrals";
+            + " Open your referrals page to see the details: /portal/referrals."
+            + attendanceLine(r);
     send("new_referral", recipient(listing), r, subject, body);
   }
 
@@ -58,7 +71,22 @@ final class ReferralNotices {
         "Reminder: referral " + r.reference() + " is still new",
         "Referral "
             + r.reference()
-            + " has waited three working days for first contact. Open /portal/referrals");
+            + " has waited three working days for first contact. Open /portal/referrals."
+            + attendanceLine(r));
+  }
+
+  void stillWaiting(Referral r) {
+    if (r.referrerSubject() != null) {
+      send(
+          "still_waiting",
+          r.referrerEmail() != null ? r.referrerEmail() : "user:" + r.referrerSubject(),
+          r,
+          "Referral " + r.reference() + ": the group is still waiting",
+          "The group says they are still waiting for the person on referral "
+              + r.reference()
+              + ". See /api/referrals/"
+              + r.id());
+    }
   }
 
   private void send(String kind, String to, Referral r, String subject, String body) {

@@ -10,6 +10,8 @@ import java.util.List;
  * @param ons4 prescriber only: four wellbeing scores 0–10, or empty
  * @param reason prescriber only: why they refer
  * @param idempotencyKey optional; the same key with the same answers stores one referral
+ * @param followUpConsent prescriber only: the person agreed to wellbeing check-ins at 6 and 12
+ *     weeks through a private link
  */
 public record ReferralRequest(
     String listingId,
@@ -25,7 +27,42 @@ public record ReferralRequest(
     String language,
     String accessNeeds,
     boolean consent,
-    String idempotencyKey) {
+    String idempotencyKey,
+    boolean followUpConsent) {
+  /** A request without consent to follow-up check-ins. */
+  public ReferralRequest(
+      String listingId,
+      String name,
+      String phone,
+      String email,
+      String bestTime,
+      String postcode,
+      List<String> needs,
+      String freeText,
+      String reason,
+      List<Integer> ons4,
+      String language,
+      String accessNeeds,
+      boolean consent,
+      String idempotencyKey) {
+    this(
+        listingId,
+        name,
+        phone,
+        email,
+        bestTime,
+        postcode,
+        needs,
+        freeText,
+        reason,
+        ons4,
+        language,
+        accessNeeds,
+        consent,
+        idempotencyKey,
+        false);
+  }
+
   public ReferralRequest {
     listingId = blankToNull(listingId);
     name = trim(name);

@@ -17,6 +17,7 @@ import org.signpost.core.auth.Role;
 import org.signpost.core.crisis.CrisisDetector;
 import org.signpost.core.errors.FieldError;
 import org.signpost.core.errors.SignpostException;
+import org.signpost.core.links.SignedLinks;
 import org.signpost.core.listing.Listing;
 import org.signpost.core.listing.ListingRepository;
 
@@ -35,6 +36,8 @@ public final class ReferralService {
   private final ListingRepository listings;
   private final RequestGuards guards;
   private final ReferralNotices notices;
+  private final Attendance attendance;
+  private final FollowUps followUps;
   private final CrisisDetector detector;
   private final Clock clock;
   private final Keys keys;
@@ -61,12 +64,25 @@ public final class ReferralService {
     this.referrals = referrals;
     this.listings = listings;
     this.guards = guards;
-    this.notices = new ReferralNotices(outbox, clock);
+    SignedLinks links = new SignedLinks(secret);
+    this.notices = new ReferralNotices(outbox, clock, links);
     this.detector = detector;
     this.clock = clock;
     this.keys = new Keys(secret);
     this.retention = Duration.ofDays(retentionDays);
+    this.attendance = new Attendance(referrals, guards, notices, links, clock, retention);
+    this.followUps = new FollowUps(referrals, outbox, links, clock);
     this.ratePerHour = ratePerHour;
+  }
+
+  /** The receiving group's one-tap attendance links. */
+  public Attendance attendance() {
+    return attendance;
+  }
+
+  /** Wellbeing check-ins at 6 and 12 weeks. */
+  public FollowUps followUps() {
+    return followUps;
   }
 
   /** A public self-referral. The client address is only used as a salted, short-lived hash. */
@@ -150,7 +166,9 @@ public final class ReferralService {
             now.plus(retention),
             null,
             bodyHash,
-            0);
+            0,
+            request.followUpConsent(),
+            List.of());
     Referral stored;
     try {
       stored = referrals.create(referral);
@@ -339,7 +357,8 @@ public final class ReferralService {
         r.ons4().toString(),
         r.language(),
         r.accessNeeds(),
-        referrer.map(Referrer::subject).orElse(""));
+        referrer.map(Referrer::subject).orElse(""),
+        Boolean.toString(r.followUpConsent()));
   }
 
   /** Keyed hashes and randomness, in one place. */

@@ -27,6 +27,14 @@ public enum ReferralStatus {
     };
   }
 
+  /**
+   * True while the receiving group may still confirm whether the person came: before anyone
+   * recorded attendance, a decline or a close.
+   */
+  public boolean awaitsAttendance() {
+    return this == NEW || this == CONTACTED || this == WAITING_LIST || this == ACCEPTED;
+  }
+
   /** The wire name, such as {@code waiting_list}. */
   public String code() {
     return name().toLowerCase(Locale.ROOT);

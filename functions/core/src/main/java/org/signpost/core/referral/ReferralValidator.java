@@ -72,16 +72,28 @@ public final class ReferralValidator {
     text(issues, "reason", r.reason(), MAX_TEXT);
     text(issues, "name", r.name(), Integer.MAX_VALUE);
     if (prescriber && !r.ons4().isEmpty()) {
-      if (r.ons4().size() != 4 || r.ons4().stream().anyMatch(s -> s == null || s < 0 || s > 10)) {
-        issues.add(new Issue("ons4", "err_ons4", "needs four scores, each 0 to 10"));
-      }
+      issues.addAll(ons4("ons4", r.ons4()));
     } else if (!prescriber && !r.ons4().isEmpty()) {
       issues.add(new Issue("ons4", "err_ons4", "is only for prescribers"));
+    }
+    if (r.followUpConsent() && !prescriber) {
+      issues.add(new Issue("follow_up_consent", "err_ons4", "is only for prescribers"));
+    } else if (r.followUpConsent() && r.email().isEmpty() && r.phone().isEmpty()) {
+      issues.add(
+          new Issue("follow_up_consent", "err_contact", "check-ins need an email or phone number"));
     }
     if (!r.consent()) {
       issues.add(new Issue("consent", "err_consent", "the person must agree before it is sent"));
     }
     return issues;
+  }
+
+  /** The four ONS4 scores, each 0 to 10, or an issue naming {@code field}. */
+  static List<Issue> ons4(String field, List<Integer> scores) {
+    if (scores.size() != 4 || scores.stream().anyMatch(s -> s == null || s < 0 || s > 10)) {
+      return List.of(new Issue(field, "err_ons4", "needs four scores, each 0 to 10"));
+    }
+    return List.of();
   }
 
   /** Throws the API's validation error if anything is wrong. */

@@ -19,4 +19,13 @@ public interface RequestGuards {
    * @return false when the window is full and this submission is new
    */
   boolean admit(String clientHash, String submission, int limit, Instant expires);
+
+  /**
+   * Marks a key, atomically across environments: true only for the first caller, until the mark
+   * expires. Single-use links and once-per-stage reminders use it.
+   */
+  boolean once(String key, Instant expires);
+
+  /** Whether a key has been marked by {@link #once} (and not yet forgotten). */
+  boolean marked(String key);
 }

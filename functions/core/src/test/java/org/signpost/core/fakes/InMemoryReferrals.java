@@ -17,6 +17,7 @@ import org.signpost.core.referral.RequestGuards;
 public final class InMemoryReferrals implements ReferralRepository, RequestGuards, Notifications {
   private final Map<String, Referral> byId = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> admitted = new ConcurrentHashMap<>();
+  private final Set<String> marks = ConcurrentHashMap.newKeySet();
   public final List<Notification> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @Override
@@ -90,6 +91,16 @@ public final class InMemoryReferrals implements ReferralRepository, RequestGuard
   }
 
   @Override
+  public boolean once(String key, Instant expires) {
+    return marks.add(key);
+  }
+
+  @Override
+  public boolean marked(String key) {
+    return marks.contains(key);
+  }
+
+  @Override
   public void add(Notification notification) {
     sent.add(notification);
   }
@@ -121,6 +132,8 @@ public final class InMemoryReferrals implements ReferralRepository, RequestGuard
         r.expiresAt(),
         r.remindedAt(),
         r.bodyHash(),
-        version);
+        version,
+        r.followUps(),
+        r.checkIns());
   }
 }

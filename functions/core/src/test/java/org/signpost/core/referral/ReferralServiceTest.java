@@ -57,7 +57,7 @@ class ReferralServiceTest {
     listings.create(listing("lst-gp-only", List.of("prescriber")));
   }
 
-  private static Listing listing(String id, List<String> routes) {
+  static Listing listing(String id, List<String> routes) {
     ListingContent c = Listings.content("Tea and Chat");
     ListingContent content =
         new ListingContent(

@@ -15,11 +15,13 @@ import org.signpost.core.listing.ListingContent;
 import org.signpost.core.listing.ListingService;
 import org.signpost.core.listing.ModerationService;
 import org.signpost.core.listing.Revision;
+import org.signpost.core.listing.StaleListings;
 import org.signpost.core.org.OrganisationService;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
 import org.signpost.handlers.http.Identity;
+import org.signpost.handlers.pages.ListingCheckPages;
 import org.signpost.handlers.web.FormData;
 import org.signpost.handlers.web.Web;
 import org.signpost.handlers.web.WebContext;
@@ -32,12 +34,17 @@ import org.signpost.handlers.wiring.Wiring;
 public final class PortalFunction extends HttpFunction {
 
   public PortalFunction() {
+    this(Wiring.shared());
+  }
+
+  PortalFunction(Wiring wiring) {
     this(
-        Wiring.shared().web,
-        Wiring.shared().listingService,
-        Wiring.shared().moderationService,
-        Wiring.shared().organisationService,
-        Wiring.shared().identity);
+        wiring.web,
+        wiring.listingService,
+        wiring.moderationService,
+        wiring.organisationService,
+        wiring.staleListings,
+        wiring.identity);
   }
 
   PortalFunction(
@@ -45,16 +52,22 @@ public final class PortalFunction extends HttpFunction {
       ListingService listings,
       ModerationService moderation,
       OrganisationService organisations,
+      StaleListings stale,
       Identity identity) {
-    super(routes(web, listings, moderation, organisations), identity);
+    super(routes(web, listings, moderation, organisations, stale), identity);
   }
 
   private static Map<String, Function<ApiRequest, ApiResponse>> routes(
       Web web,
       ListingService listings,
       ModerationService moderation,
-      OrganisationService organisations) {
+      OrganisationService organisations,
+      StaleListings stale) {
     Map<String, Function<ApiRequest, ApiResponse>> routes = new LinkedHashMap<>();
+    // The owner's one-click "still up to date" link from the stale-listing emails; no sign-in.
+    ListingCheckPages check = new ListingCheckPages(stale);
+    routes.put("GET /listing-check/{token}", web.page(check::view));
+    routes.put("POST /listing-check/{token}", web.page(check::confirm));
     routes.put("GET /portal", web.page((r, page) -> home(listings, r, page)));
     routes.put(
         "GET /portal/listings/new",

@@ -159,6 +159,36 @@ public final class DynamoReferralRepository
   }
 
   @Override
+  public boolean once(String key, Instant expires) {
+    // UpdateItem creates the item; the condition lets only the first writer through.
+    try {
+      client.updateItem(
+          r ->
+              r.tableName(guardsTable)
+                  .key(Map.of("key", AttributeValue.fromS("once#" + key)))
+                  .updateExpression("SET expiresAt = :exp")
+                  .conditionExpression("attribute_not_exists(expiresAt)")
+                  .expressionAttributeValues(
+                      Map.of(
+                          ":exp", AttributeValue.fromN(Long.toString(expires.getEpochSecond())))));
+      return true;
+    } catch (ConditionalCheckFailedException taken) {
+      return false;
+    }
+  }
+
+  @Override
+  public boolean marked(String key) {
+    return client
+        .getItem(
+            r ->
+                r.tableName(guardsTable)
+                    .key(Map.of("key", AttributeValue.fromS("once#" + key)))
+                    .consistentRead(true))
+        .hasItem();
+  }
+
+  @Override
   public void add(Notification n) {
     OutboxItem item = new OutboxItem();
     item.setId(n.id());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.signpost.core.referral.CheckIn;
 import org.signpost.core.referral.Person;
 import org.signpost.core.referral.Referral;
 import org.signpost.core.referral.ReferralStatus;
@@ -61,6 +62,17 @@ final class ReferralCodec {
     d.put("firstContactAt", r.firstContactAt() == null ? null : r.firstContactAt().toString());
     d.put("remindedAt", r.remindedAt() == null ? null : r.remindedAt().toString());
     d.put("bodyHash", r.bodyHash());
+    d.put("followUps", r.followUps());
+    ArrayNode checkIns = d.putArray("checkIns");
+    for (CheckIn c : r.checkIns()) {
+      ObjectNode one =
+          checkIns
+              .addObject()
+              .put("week", c.week())
+              .put("sentAt", c.sentAt().toString())
+              .put("answeredAt", c.answeredAt() == null ? null : c.answeredAt().toString());
+      c.ons4().forEach(one.putArray("ons4")::add);
+    }
     item.setData(Json.write(d));
     return item;
   }
@@ -85,6 +97,17 @@ final class ReferralCodec {
               c.get("by").asText(),
               Instant.parse(c.get("at").asText()),
               text(c, "reason")));
+    }
+    List<CheckIn> checkIns = new ArrayList<>();
+    for (JsonNode c : d.path("checkIns")) {
+      List<Integer> scores = new ArrayList<>();
+      c.path("ons4").forEach(n -> scores.add(n.asInt()));
+      checkIns.add(
+          new CheckIn(
+              c.get("week").asInt(),
+              Instant.parse(c.get("sentAt").asText()),
+              instant(c, "answeredAt"),
+              scores));
     }
     return new Referral(
         item.getId(),
@@ -119,7 +142,9 @@ final class ReferralCodec {
         Instant.ofEpochSecond(item.getExpiresAt()),
         instant(d, "remindedAt"),
         text(d, "bodyHash"),
-        item.getVersion() == null ? 0 : item.getVersion());
+        item.getVersion() == null ? 0 : item.getVersion(),
+        d.path("followUps").asBoolean(false),
+        checkIns);
   }
 
   private static String text(JsonNode node, String field) {

@@ -10,11 +10,14 @@ import org.signpost.core.embed.Embedder;
 import org.signpost.core.embed.EmbeddingListings;
 import org.signpost.core.geo.Geocoder;
 import org.signpost.core.geo.OutcodeGeocoder;
+import org.signpost.core.links.SignedLinks;
 import org.signpost.core.listing.ListingRepository;
 import org.signpost.core.listing.ListingService;
 import org.signpost.core.listing.ModerationService;
+import org.signpost.core.listing.StaleListings;
 import org.signpost.core.org.OrganisationService;
 import org.signpost.core.referral.ReferralService;
+import org.signpost.core.report.Reports;
 import org.signpost.core.search.IndexSnapshots;
 import org.signpost.core.search.SearchParams;
 import org.signpost.core.search.SearchService;
@@ -66,6 +69,8 @@ public final class Wiring {
   public final Web web;
   public final DynamoReferralRepository referrals;
   public final ReferralService referralService;
+  public final StaleListings staleListings;
+  public final Reports reports;
   public final DynamoPostcodes postcodes;
   public final DynamoSettings settingsTable;
   public final SearchParams searchParams;
@@ -146,6 +151,16 @@ public final class Wiring {
             settings.webSecret(),
             settings.retentionDays(),
             settings.rateLimitPerHour());
+    this.staleListings =
+        new StaleListings(
+            listingService,
+            listings,
+            listings,
+            referrals,
+            referrals,
+            new SignedLinks(settings.webSecret()),
+            clock);
+    this.reports = new Reports(referrals, listings, clock);
     this.postcodes = new DynamoPostcodes(enhanced, config.tablePrefix());
     this.settingsTable = new DynamoSettings(enhanced, config.tablePrefix());
     // Full postcodes from the imported ONS table, outward codes from the bundled centroids.

@@ -1,0 +1,204 @@
+package org.signpost.core.referral;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.signpost.core.errors.FieldError;
+import org.signpost.core.errors.SignpostException;
+import org.signpost.core.links.SignedLinks;
+
+/**
+ * Wellbeing check-ins after a referral: with the person's consent, housekeeping sends a private
+ * link at 6 and 12 weeks asking the four ONS4 questions; the answers are stored on the referral (so
+ * they expire with it), shown only to the referrer and admins, and the person can stop further
+ * check-ins from the same page. Thread-safe if its ports are.
+ */
+public final class FollowUps {
+  /** The link's purpose, so no other signed link can stand in for it. */
+  static final String PURPOSE = "checkin";
+
+  /** How long a check-in link works. */
+  public static final Duration VALID_FOR = Duration.ofDays(28);
+
+  private final ReferralRepository referrals;
+  private final Notifications outbox;
+  private final SignedLinks links;
+  private final Clock clock;
+
+  /** What a check-in link shows or did. */
+  public sealed interface Outcome
+      permits Open, Answered, AlreadyAnswered, Stopped, Expired, Invalid {}
+
+  /** The link works; the page asks the four questions. */
+  public record Open(Referral referral, int week) implements Outcome {}
+
+  /** The answers were stored. */
+  public record Answered(Referral referral, int week) implements Outcome {}
+
+  /** This check-in was answered already; nothing changed. */
+  public record AlreadyAnswered(int week) implements Outcome {}
+
+  /** The person stopped check-ins (now or before); nothing more is sent or stored. */
+  public record Stopped() implements Outcome {}
+
+  /** The link was genuine but is too old. */
+  public record Expired() implements Outcome {}
+
+  /** Not a link we sent, altered, or its referral has been deleted. */
+  public record Invalid() implements Outcome {}
+
+  FollowUps(ReferralRepository referrals, Notifications outbox, SignedLinks links, Clock clock) {
+    this.referrals = referrals;
+    this.outbox = outbox;
+    this.links = links;
+    this.clock = clock;
+  }
+
+  /** Sends every check-in that is due and not yet sent; returns how many. Idempotent. */
+  public int sendDue() {
+    Instant now = clock.instant();
+    int sent = 0;
+    for (Referral r : referrals.all()) {
+      if (!r.followUps() || contact(r) == null) {
+        continue;
+      }
+      for (int week : CheckIn.WEEKS) {
+        if (r.checkIn(week).isPresent()
+            || r.createdAt().plus(Duration.ofDays(7L * week)).isAfter(now)) {
+          continue;
+        }
+        // Only the 12-week one when both are due (a late first pass): one message, not two.
+        if (week == 6 && r.createdAt().plus(Duration.ofDays(7L * 12)).compareTo(now) <= 0) {
+          continue;
+        }
+        List<CheckIn> more = new ArrayList<>(r.checkIns());
+        more.add(new CheckIn(week, now, null, List.of()));
+        Referral claimed;
+        try {
+          claimed = referrals.update(r.withFollowUps(true, more));
+        } catch (SignpostException.PreconditionFailed changedMeanwhile) {
+          break; // the next pass sees the new version
+        }
+        String token = links.issue(PURPOSE, r.id() + "_" + week, now.plus(VALID_FOR));
+        outbox.add(
+            new Notifications.Notification(
+                "ntf-" + UUID.randomUUID(),
+                "check_in",
+                contact(r),
+                r.id(),
+                "How are you doing? (" + r.reference() + ")",
+                "It is "
+                    + week
+                    + " weeks since you were referred ("
+                    + r.reference()
+                    + "). Four short questions help us know if it is helping: /c/"
+                    + token
+                    + " (the link works for 28 days). You can also stop these messages there.",
+                now));
+        sent++;
+        r = claimed;
+      }
+    }
+    return sent;
+  }
+
+  /** What {@code GET} on the link shows; changes nothing. */
+  public Outcome open(String token) {
+    return switch (links.check(PURPOSE, token, clock.instant())) {
+      case SignedLinks.Invalid invalid -> new Invalid();
+      case SignedLinks.Expired expired -> new Expired();
+      case SignedLinks.Valid valid -> {
+        int cut = valid.subject().lastIndexOf('_');
+        if (cut < 0) {
+          yield new Invalid();
+        }
+        int week = Integer.parseInt(valid.subject().substring(cut + 1).replaceAll("\\D", "0"));
+        Referral r = referrals.find(valid.subject().substring(0, cut)).orElse(null);
+        if (r == null || r.checkIn(week).isEmpty()) {
+          yield new Invalid();
+        }
+        if (!r.followUps()) {
+          yield new Stopped();
+        }
+        yield r.checkIn(week).get().answered() ? new AlreadyAnswered(week) : new Open(r, week);
+      }
+    };
+  }
+
+  /**
+   * Stores the person's four answers.
+   *
+   * @throws SignpostException.Invalid naming {@code ons4} when the scores are not four 0–10 values
+   */
+  public Outcome answer(String token, List<Integer> scores) {
+    Outcome opened = open(token);
+    if (!(opened instanceof Open open)) {
+      return opened;
+    }
+    List<ReferralValidator.Issue> issues = ReferralValidator.ons4("ons4", scores);
+    if (!issues.isEmpty()) {
+      throw new SignpostException.Invalid(
+          "the answers need fixing",
+          issues.stream().map(i -> new FieldError(i.field(), i.english())).toList());
+    }
+    Referral r = open.referral();
+    List<CheckIn> answered = new ArrayList<>();
+    for (CheckIn c : r.checkIns()) {
+      answered.add(c.week() == open.week() ? c.answered(clock.instant(), scores) : c);
+    }
+    try {
+      return new Answered(referrals.update(r.withFollowUps(true, answered)), open.week());
+    } catch (SignpostException.PreconditionFailed changedMeanwhile) {
+      // Another tab or the housekeeping pass wrote first: answer against the fresh copy once.
+      return retry(token, scores);
+    }
+  }
+
+  private Outcome retry(String token, List<Integer> scores) {
+    Outcome opened = open(token);
+    if (!(opened instanceof Open open)) {
+      return opened;
+    }
+    List<CheckIn> answered = new ArrayList<>();
+    for (CheckIn c : open.referral().checkIns()) {
+      answered.add(c.week() == open.week() ? c.answered(clock.instant(), scores) : c);
+    }
+    return new Answered(
+        referrals.update(open.referral().withFollowUps(true, answered)), open.week());
+  }
+
+  /** Stops further check-ins; answers already given stay with the referral until it expires. */
+  public Outcome stop(String token) {
+    Outcome opened = open(token);
+    Referral r =
+        switch (opened) {
+          case Open open -> open.referral();
+          case AlreadyAnswered already -> referralOf(token);
+          default -> null;
+        };
+    if (r == null) {
+      return opened;
+    }
+    referrals.update(r.withFollowUps(false, r.checkIns()));
+    return new Stopped();
+  }
+
+  private Referral referralOf(String token) {
+    SignedLinks.Valid valid = (SignedLinks.Valid) links.check(PURPOSE, token, clock.instant());
+    String id = valid.subject().substring(0, valid.subject().lastIndexOf('_'));
+    return referrals.find(id).orElse(null);
+  }
+
+  private static String contact(Referral r) {
+    if (r.person().email() != null && !r.person().email().isBlank()) {
+      return r.person().email();
+    }
+    // Text messages are not sent yet: the relay keeps "sms:" recipients in the outbox.
+    return r.person().phone() == null || r.person().phone().isBlank()
+        ? null
+        : "sms:" + r.person().phone();
+  }
+}

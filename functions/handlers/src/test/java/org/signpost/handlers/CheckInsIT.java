@@ -1,0 +1,172 @@
+package org.signpost.handlers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.signpost.handlers.http.Json;
+import org.signpost.handlers.wiring.Wiring;
+import org.signpost.testing.Events;
+import org.signpost.testing.ReferralFixtures;
+import org.signpost.testing.TestBackend;
+
+/** Wellbeing check-ins at 6 and 12 weeks, end to end through housekeeping and the pages. */
+@ExtendWith(TestBackend.class)
+class CheckInsIT {
+  private static final String ORG = "org-checkin-home";
+  private static final Pattern LINK = Pattern.compile("/c/([A-Za-z0-9_.-]+)");
+
+  private static String outbox(Path dir) {
+    try (var files = Files.list(dir)) {
+      return files
+          .sorted()
+          .map(
+              f -> {
+                try {
+                  return Files.readString(f);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              })
+          .collect(Collectors.joining("\n"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static APIGatewayV2HTTPResponse call(
+      ReferralsFunction api,
+      String routeKey,
+      String path,
+      Map<String, String> params,
+      String type,
+      String body,
+      Map<String, String> claims) {
+    return api.handleRequest(
+        Events.request(routeKey, path, params, "", Map.of("content-type", type), body, claims),
+        null);
+  }
+
+  @Test
+  void checkIns_goOutAtSixAndTwelveWeeks_andThePrescriberSeesChange_butTheGroupSeesNoScores(
+      TestBackend.Store store, @TempDir Path outbox) throws Exception {
+    ReferralFixtures.MovableClock clock = new ReferralFixtures.MovableClock(Instant.now());
+    Wiring wiring = new Wiring(store.config(true), ReferralFixtures.settings(1000, outbox), clock);
+    ReferralsFunction api = new ReferralsFunction(wiring);
+    HousekeepingFunction housekeeping = new HousekeepingFunction(wiring);
+    Events.enrol(wiring.memberships, Events.provider(ORG), Events.prescriber());
+    String listing = ReferralFixtures.listing(wiring, ORG, "Check-in Tea", "[\"prescriber\"]").id();
+    APIGatewayV2HTTPResponse created =
+        call(
+            api,
+            "POST /api/prescriber/referrals",
+            "/api/prescriber/referrals",
+            null,
+            "application/json",
+            "{\"listing_id\":\""
+                + listing
+                + "\",\"name\":\"Ali\",\"email\":\"ali@example.org\",\"reason\":\"isolated\","
+                + "\"needs\":[\"loneliness\"],\"ons4\":[3,4,5,8],\"consent\":true,"
+                + "\"follow_up_consent\":true}",
+            Events.prescriber());
+    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
+    String id = Json.MAPPER.readTree(created.getBody()).get("id").asText();
+
+    clock.advance(Duration.ofDays(42));
+    assertThat(housekeeping.run()).containsEntry("check_ins", 1);
+    assertThat(housekeeping.run()).containsEntry("check_ins", 0);
+    String mail = outbox(outbox);
+    assertThat(mail).contains("To: ali@example.org").doesNotContain("isolated");
+    Matcher m = LINK.matcher(mail);
+    assertThat(m.find()).isTrue();
+    String token = m.group(1);
+    Map<String, String> path = Map.of("token", token);
+    String form = "application/x-www-form-urlencoded";
+
+    APIGatewayV2HTTPResponse page =
+        call(api, "GET /c/{token}", "/c/" + token, path, form, null, null);
+    assertThat(page.getStatusCode()).isEqualTo(200);
+    assertThat(page.getBody()).contains("checkin-send", "checkin-stop");
+    APIGatewayV2HTTPResponse bad =
+        call(
+            api,
+            "POST /c/{token}",
+            "/c/" + token,
+            path,
+            form,
+            "satisfied=5&worthwhile=6&happy=6&anxious=11",
+            null);
+    assertThat(bad.getStatusCode()).isEqualTo(400);
+    assertThat(bad.getBody()).contains("checkin-error");
+    assertThat(wiring.referrals.find(id).orElseThrow().checkIn(6).orElseThrow().answered())
+        .isFalse();
+    APIGatewayV2HTTPResponse good =
+        call(
+            api,
+            "POST /c/{token}",
+            "/c/" + token,
+            path,
+            form,
+            "satisfied=5&worthwhile=6&happy=6&anxious=4",
+            null);
+    assertThat(good.getStatusCode()).isEqualTo(200);
+    assertThat(
+            call(
+                    api,
+                    "POST /c/{token}",
+                    "/c/" + token,
+                    path,
+                    form,
+                    "satisfied=1&worthwhile=1&happy=1&anxious=1",
+                    null)
+                .getStatusCode())
+        .isEqualTo(409);
+
+    Map<String, String> one = Map.of("id", id);
+    JsonNode prescriberView =
+        Json.MAPPER.readTree(
+            call(
+                    api,
+                    "GET /api/referrals/{id}",
+                    "/api/referrals/" + id,
+                    one,
+                    form,
+                    null,
+                    Events.prescriber())
+                .getBody());
+    JsonNode checkIn = prescriberView.at("/outcomes/check_ins/0");
+    assertThat(prescriberView.at("/outcomes/baseline/ons4").toString()).isEqualTo("[3,4,5,8]");
+    assertThat(checkIn.get("week").asInt()).isEqualTo(6);
+    assertThat(checkIn.get("ons4").toString()).isEqualTo("[5,6,6,4]");
+    assertThat(checkIn.get("change").toString()).isEqualTo("[2,2,1,-4]");
+
+    String providerView =
+        call(
+                api,
+                "GET /api/referrals/{id}",
+                "/api/referrals/" + id,
+                one,
+                form,
+                null,
+                Events.provider(ORG))
+            .getBody();
+    assertThat(providerView).contains(id).doesNotContain("ons4", "outcomes", "check_ins");
+    String providerList =
+        call(api, "GET /api/referrals", "/api/referrals", null, form, null, Events.provider(ORG))
+            .getBody();
+    assertThat(providerList).contains(id).doesNotContain("ons4", "outcomes");
+  }
+}
