@@ -63,6 +63,7 @@ public final class Bench {
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--cold-start" -> coldStart = true;
+        case "--snapshot-only" -> System.setProperty("signpost.coldStart.snapshotOnly", "true");
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--no-embedding" -> embeddings = false;
         case "--sizes" ->

@@ -1,5 +1,7 @@
 package org.signpost.search;
 
+import static org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +25,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SnapshotDeletionPolicy;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -178,25 +181,56 @@ public final class SearchIndex implements Closeable {
     }
   }
 
-  /** After opening a snapshot: the version of every listing, and the names autocomplete offers. */
+  /**
+   * After opening a snapshot: the version of every listing, read from doc values (no stored-field
+   * decompression, so a cold start stays short). Autocomplete's listing names are read on the first
+   * suggestion instead.
+   */
   private void recallVersionsAndNames() throws IOException {
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       for (LeafReaderContext leaf : reader.leaves()) {
         NumericDocValues version = leaf.reader().getNumericDocValues(Fields.VERSION);
-        StoredFields stored = leaf.reader().storedFields();
+        SortedDocValues ids = leaf.reader().getSortedDocValues(Fields.ID_SORT);
         Bits live = leaf.reader().getLiveDocs();
-        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+        if (ids == null) {
+          continue;
+        }
+        for (int doc = ids.nextDoc(); doc != NO_MORE_DOCS; doc = ids.nextDoc()) {
           if (live != null && !live.get(doc)) {
             continue;
           }
-          Document d = stored.document(doc, Set.of(Fields.ID, Fields.NAME));
-          String id = d.get(Fields.ID);
+          String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
           long v = version != null && version.advanceExact(doc) ? version.longValue() : 0;
           versions.put(id, v);
-          suggestions.put(id, d.get(Fields.NAME));
         }
       }
     }
+    namesPending = true;
+  }
+
+  /** Set after opening a snapshot until autocomplete has read the listing names. */
+  private volatile boolean namesPending;
+
+  /** Reads listing names for autocomplete once, on first use after opening a snapshot. */
+  private synchronized void recallNames() {
+    if (!namesPending) {
+      return;
+    }
+    withSearcher(
+        searcher -> {
+          StoredFields stored = searcher.storedFields();
+          for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Bits live = leaf.reader().getLiveDocs();
+            for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+              if (live == null || live.get(doc)) {
+                Document d = stored.document(leaf.docBase + doc, Set.of(Fields.ID, Fields.NAME));
+                suggestions.putIfAbsent(d.get(Fields.ID), d.get(Fields.NAME));
+              }
+            }
+          }
+          return null;
+        });
+    namesPending = false;
   }
 
   /**
@@ -292,6 +326,9 @@ public final class SearchIndex implements Closeable {
 
   /** Up to eight completions of a prefix, from listing names and the vocabulary. */
   public List<String> suggest(String prefix) {
+    if (namesPending) {
+      recallNames();
+    }
     return suggestions.complete(prefix);
   }
 

@@ -41,6 +41,13 @@ final class Suggestions {
     }
   }
 
+  /** Adds a listing's name unless a newer change already gave it one. */
+  void putIfAbsent(String id, String name) {
+    if (!names.containsKey(id)) {
+      put(id, name);
+    }
+  }
+
   void remove(String id) {
     String old = names.remove(id);
     if (old != null) {

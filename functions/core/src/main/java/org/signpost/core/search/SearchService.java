@@ -129,7 +129,6 @@ public final class SearchService {
           index = loaded.index();
           closeQuietly(previous);
           highWater = loaded.highWater();
-          synonymVersion = -1;
           lastPoll = Instant.EPOCH;
         }
         catchUp();
