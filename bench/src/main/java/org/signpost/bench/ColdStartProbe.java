@@ -30,7 +30,27 @@ public final class ColdStartProbe {
     System.out.printf(
         "PHASES jvm-to-main %d ms, wiring %d ms, index %d ms, first search %d ms%n",
         t0 - jvmStart, t1 - t0, t2 - t1, t3 - t2);
-    System.out.println("ANSWERED " + result.hits().total());
+    System.out.println("ANSWERED " + result.hits().total() + " semantic=" + result.semantic());
+    // Then how long until an answer uses the semantic leg (the model loads in the background).
+    long hybrid = result.semantic() ? t3 : -1;
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (hybrid < 0 && System.currentTimeMillis() < deadline) {
+      SearchResult again =
+          search.find(
+              wiring.searchParams.read(
+                  Map.of("q", List.of("somewhere to meet people"), "near", List.of("B11"))));
+      if (again.semantic()) {
+        hybrid = System.currentTimeMillis();
+      } else {
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    System.out.println("HYBRID " + (hybrid < 0 ? -1 : hybrid - jvmStart));
     System.out.flush();
     System.exit(0);
   }
