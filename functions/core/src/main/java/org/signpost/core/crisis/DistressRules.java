@@ -146,6 +146,8 @@ final class DistressRules {
           rule(
               "\\b(?:care|cares|cared|bothered|matter|matters) (?:if|whether) (?:i|he|she)"
                   + " (?:live|lives|lived) or (?:die|dies|died)\\b"),
+          rule("\\b(?:cant|cannot|dont|do not|no longer) see (?:a|any) way out\\b")
+              .unless("maze|building|car park|traffic|escape room|fire|exit|door|stuck in the"),
           rule(
               "\\b(?:dont|cant|never) see (?:myself|me|himself|herself) (?:being )?(?:alive"
                   + "|here|around) (?:next|in|by|for|much)\\b"),
@@ -162,6 +164,9 @@ final class DistressRules {
           rule("\\b(?:stockpil\\w*|hoard\\w*|stash\\w*|squirrel\\w*|sav\\w* up|saved|saving) "
                   + "{G3}{PILLS}\\b")
               .unless("money|cash|bottles for recycling"),
+          rule("\\b{PILLS} (?:saved|stockpiled|hoarded|stashed|hidden|put by|put aside|squirrelled)"
+                  + "(?: up| away)?\\b")
+              .unless("money|cash|prescription|pharmacy|chemist|recycling"),
           rule(
               "\\b(?:collect\\w*|gather\\w*|hid|hiding|hidden|keeping|kept) {G2}(?:pills|tablets"
                   + "|paracetamol|painkillers)\\b(?! (?:from|at|for (?:my|his|her)|prescription)\\b)"),
