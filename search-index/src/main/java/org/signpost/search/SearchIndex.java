@@ -552,14 +552,8 @@ public final class SearchIndex implements Closeable {
             + query.today()
             + "\u0000"
             + (query.vector() != null);
-    try {
-      byte[] digest =
-          java.security.MessageDigest.getInstance("SHA-256")
-              .digest(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(digest, 0, 8);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always present", e);
-    }
+    byte[] bytes = identity.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return java.util.HexFormat.of().formatHex(Snapshots.sha256(bytes, bytes.length), 0, 8);
   }
 
   /** Counts what would match, loosening the query one way at a time. */

@@ -118,7 +118,8 @@ final class Snapshots {
     }
   }
 
-  private static byte[] sha256(byte[] bytes, int length) {
+  /** SHA-256 of the first {@code length} bytes; also fingerprints queries for cursors. */
+  static byte[] sha256(byte[] bytes, int length) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       digest.update(bytes, 0, length);
