@@ -12,7 +12,7 @@ import org.signpost.search.SearchIndex;
 import org.signpost.search.SearchQuery;
 
 /**
- * The search benchmark behind {@code ./signpost bench}: builds the in-heap index over generated
+ * The search benchmark behind {@code ./signpost bench}: builds the in-memory index over generated
  * corpora and times the query mixes the product cares about, with a plain-Lucene and a DynamoDB
  * Scan baseline measured in the same process.
  */
@@ -142,10 +142,12 @@ public final class Bench {
       long heapMb = (usedHeap() - before) >> 20;
       out.printf(
           Locale.ROOT,
-          "| %,d | index build | %,d ms | | heap used by the index: %d MB |%n",
+          "| %,d | index build | %,d ms | | heap used by the index: %d MB; index files %d MB,"
+              + " memory-mapped outside the heap |%n",
           size,
           buildMs,
-          heapMb);
+          heapMb,
+          index.fileBytes() >> 20);
       int warmup = Math.max(200, iterations / 3);
       int n = iterations;
       Latencies keyword =

@@ -9,6 +9,13 @@ final class Fields {
   static final String NAME = "name";
   static final String SUMMARY = "summary";
   static final String DESCRIPTION = "description";
+
+  /**
+   * Every searchable text field in one, each repeated by its weight: BM25F by construction (see
+   * {@link ListingDocuments#TEXT_WEIGHTS}).
+   */
+  static final String TEXT = "text";
+
   static final String SPELL = "spell";
   static final String CATEGORY = "category";
   static final String NEED = "need";

@@ -1,8 +1,9 @@
 package org.signpost.search;
 
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reciprocal rank fusion of the keyword and semantic legs for one search on one searcher. A listing
@@ -22,7 +23,10 @@ final class Fusion {
   /** How deep each leg is read. */
   static final int DEPTH = 100;
 
-  private final Map<Integer, Double> fused = new HashMap<>();
+  /** Fused docs in ascending order and their scores: looked up for every match, without boxing. */
+  private final int[] docs;
+
+  private final double[] scores;
   private final float maxKeywordScore;
 
   /**
@@ -32,11 +36,19 @@ final class Fusion {
    */
   Fusion(List<Integer> keyword, List<Integer> semantic, float maxKeywordScore) {
     this.maxKeywordScore = maxKeywordScore <= 0 ? 1 : maxKeywordScore;
-    add(keyword);
-    add(semantic);
+    Map<Integer, Double> fused = new TreeMap<>();
+    add(fused, keyword);
+    add(fused, semantic);
+    docs = new int[fused.size()];
+    scores = new double[fused.size()];
+    int i = 0;
+    for (Map.Entry<Integer, Double> entry : fused.entrySet()) {
+      docs[i] = entry.getKey();
+      scores[i++] = entry.getValue();
+    }
   }
 
-  private void add(List<Integer> ranked) {
+  private static void add(Map<Integer, Double> fused, List<Integer> ranked) {
     for (int i = 0; i < ranked.size(); i++) {
       fused.merge(ranked.get(i), 1.0 / (K + i + 1), Double::sum);
     }
@@ -47,9 +59,9 @@ final class Fusion {
    * score, in proportion to its keyword score.
    */
   double score(int globalDoc, double keywordScore) {
-    Double value = fused.get(globalDoc);
-    if (value != null) {
-      return value;
+    int at = Arrays.binarySearch(docs, globalDoc);
+    if (at >= 0) {
+      return scores[at];
     }
     return 0.5 / (K + DEPTH + 1) * Math.min(1.0, keywordScore / maxKeywordScore);
   }

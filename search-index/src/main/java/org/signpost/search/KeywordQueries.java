@@ -3,10 +3,8 @@ package org.signpost.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -50,23 +48,6 @@ final class KeywordQueries {
 
   static final float AUDIENCE_BOOST = 2f;
   static final float FREE_BOOST = 1f;
-
-  /**
-   * Searchable text fields and their weights. Every field is scored with BM25 and the fields are
-   * summed, as a plain multi-field BM25 would; IDF is what keeps a rare word such as "LGBT" above
-   * "support" and "group".
-   */
-  static final Map<String, Float> TEXT_FIELDS =
-      orderedMap(
-          Fields.NAME, 3f,
-          Fields.ALT_NAME, 2f,
-          Fields.KEYWORDS, 2f,
-          Fields.SUMMARY, 2f,
-          Fields.WHO_FOR, 1.5f,
-          Fields.LANGUAGE_TEXT, 1.5f,
-          Fields.ACCESS_TEXT, 1f,
-          Fields.DESCRIPTION, 1f,
-          Fields.PLACE, 1f);
 
   /** Shared: analyzers are thread-safe and reuse their token streams per thread. */
   private static final Analyzer WORDS = new Synonyms.EntryAnalyzer();
@@ -163,14 +144,21 @@ final class KeywordQueries {
     // The words as typed, then the same words with synonyms expanded: a listing that uses the
     // searcher's own word scores on both, so it ranks above one that only uses a synonym.
     Query exact = acrossFields(new QueryBuilder(OWN_WORDS), clipped);
-    Query expanded = acrossFields(new TopicalQueryBuilder(expanding), clipped);
     int clauses = 0;
-    if (exact != null) {
-      topic.add(exact, Occur.SHOULD);
-      clauses++;
-    }
-    if (expanded != null) {
-      topic.add(expanded, Occur.SHOULD);
+    if (expands(expanding, clipped)) {
+      Query expanded = acrossFields(new TopicalQueryBuilder(expanding), clipped);
+      if (exact != null) {
+        topic.add(exact, Occur.SHOULD);
+        clauses++;
+      }
+      if (expanded != null) {
+        topic.add(expanded, Occur.SHOULD);
+        clauses++;
+      }
+    } else if (exact != null) {
+      // No synonym applies, so the expanded query would repeat the exact one term for term:
+      // counting the exact query twice scores the same at half the cost.
+      topic.add(new BoostQuery(exact, 2f), Occur.SHOULD);
       clauses++;
     }
     for (String word : words) {
@@ -214,6 +202,20 @@ final class KeywordQueries {
     return all.build();
   }
 
+  /**
+   * True if expanding synonyms adds any term to the searcher's own topical words; false when the
+   * expanded query would hold exactly the same terms.
+   */
+  private static boolean expands(Analyzer expanding, String text) {
+    Set<String> own = new java.util.HashSet<>(analyse(OWN_WORDS, Fields.NAME, text, MAX_TERMS * 4));
+    for (String term : analyse(expanding, Fields.NAME, text, MAX_TERMS * 4)) {
+      if (!STOP_STEMS.contains(term) && !own.contains(term)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The topical part of the text: true if it has any word that is not filler or generic. */
   static boolean hasTopic(String text) {
     return !analyse(OWN_WORDS, Fields.NAME, text == null ? "" : text, 1).isEmpty();
@@ -223,18 +225,9 @@ final class KeywordQueries {
     return new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(field, value))), weight);
   }
 
-  /** Sums the per-field BM25 scores of the text, each field weighted. */
+  /** The text as one BM25F query over every searchable field (see {@link Fields#TEXT}). */
   private static Query acrossFields(QueryBuilder builder, String text) {
-    BooleanQuery.Builder sum = new BooleanQuery.Builder();
-    int added = 0;
-    for (Map.Entry<String, Float> field : TEXT_FIELDS.entrySet()) {
-      Query q = builder.createBooleanQuery(field.getKey(), text, Occur.SHOULD);
-      if (q != null) {
-        sum.add(new BoostQuery(q, field.getValue()), Occur.SHOULD);
-        added++;
-      }
-    }
-    return added == 0 ? null : sum.build();
+    return builder.createBooleanQuery(Fields.TEXT, text, Occur.SHOULD);
   }
 
   private static CharArraySet stopSet(boolean withGeneric) {
@@ -244,14 +237,6 @@ final class KeywordQueries {
       set.addAll(QueryIntent.GENERIC);
     }
     return CharArraySet.unmodifiableSet(set);
-  }
-
-  private static Map<String, Float> orderedMap(Object... pairs) {
-    Map<String, Float> map = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      map.put((String) pairs[i], (Float) pairs[i + 1]);
-    }
-    return java.util.Collections.unmodifiableMap(map);
   }
 
   /** Up to two edits on words of eight letters or more, one on five to seven, none below. */
@@ -273,12 +258,7 @@ final class KeywordQueries {
     if (stems.isEmpty()) {
       return true;
     }
-    for (String field : TEXT_FIELDS.keySet()) {
-      if (reader.docFreq(new Term(field, stems.get(0))) > 0) {
-        return true;
-      }
-    }
-    return false;
+    return reader.docFreq(new Term(Fields.TEXT, stems.get(0))) > 0;
   }
 
   /** The lower-cased, folded words of the text, before stop words and stemming. */

@@ -3,6 +3,7 @@ package org.signpost.search;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -19,6 +20,9 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -33,7 +37,51 @@ final class ListingDocuments {
   static final int MAX_AGE = 150;
   static final List<String> DAY_NAMES = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
 
+  /**
+   * How many times each text field is copied into {@link Fields#TEXT}: its weight, doubled so that
+   * every weight is whole. A term's frequency and a listing's length in that one field are then the
+   * weighted sums BM25F scores by, and {@link #SIMILARITY} doubles k1 on it so the doubling
+   * cancels: the scores are exactly BM25F with weights name 3, other name 2, keywords 2, summary 2,
+   * who it is for 1.5, languages 1.5, access 1, description 1, places 1. One field means one
+   * posting list per word instead of nine, and one document length, so a word counts once however
+   * many fields repeat it, and IDF is taken over listings, not fields.
+   */
+  static final Map<String, Integer> TEXT_WEIGHTS =
+      Map.of(
+          Fields.NAME, 6,
+          Fields.ALT_NAME, 4,
+          Fields.KEYWORDS, 4,
+          Fields.SUMMARY, 4,
+          Fields.WHO_FOR, 3,
+          Fields.LANGUAGE_TEXT, 3,
+          Fields.ACCESS_TEXT, 2,
+          Fields.DESCRIPTION, 2,
+          Fields.PLACE, 2);
+
+  /**
+   * BM25 (k1 1.2, b 0.75) everywhere; k1 doubled on the weighted text field, as explained above.
+   */
+  static final Similarity SIMILARITY =
+      new PerFieldSimilarityWrapper() {
+        private final Similarity plain = new BM25Similarity();
+        private final Similarity weighted = new BM25Similarity(2 * 1.2f, 0.75f);
+
+        @Override
+        public Similarity get(String name) {
+          return Fields.TEXT.equals(name) ? weighted : plain;
+        }
+      };
+
   private ListingDocuments() {}
+
+  private static void text(Document doc, String field, String value) {
+    if (value == null || value.isBlank()) {
+      return;
+    }
+    for (int i = TEXT_WEIGHTS.get(field); i > 0; i--) {
+      doc.add(new TextField(Fields.TEXT, value, Field.Store.NO));
+    }
+  }
 
   static Document toDocument(IndexedListing listing) {
     Document doc = new Document();
@@ -42,9 +90,11 @@ final class ListingDocuments {
     doc.add(new NumericDocValuesField(Fields.VERSION, listing.version()));
     doc.add(new StoredField(Fields.KIND, listing.kind()));
     keywords(doc, Fields.KIND, List.of(listing.kind()));
-    doc.add(new TextField(Fields.NAME, listing.name(), Field.Store.YES));
-    doc.add(new TextField(Fields.SUMMARY, listing.summary(), Field.Store.YES));
-    doc.add(new TextField(Fields.DESCRIPTION, listing.description(), Field.Store.NO));
+    doc.add(new StoredField(Fields.NAME, listing.name()));
+    doc.add(new StoredField(Fields.SUMMARY, listing.summary()));
+    text(doc, Fields.NAME, listing.name());
+    text(doc, Fields.SUMMARY, listing.summary());
+    text(doc, Fields.DESCRIPTION, listing.description());
     doc.add(new Field(Fields.SPELL, spellingText(listing), SPELLING_TYPE));
     searchableExtras(doc, listing);
     keywords(doc, Fields.CATEGORY, listing.categories());
@@ -136,30 +186,30 @@ final class ListingDocuments {
   private static void searchableExtras(Document doc, IndexedListing listing) {
     IndexedListing.Extras extras = listing.extras();
     if (extras.alternateName() != null) {
-      doc.add(new TextField(Fields.ALT_NAME, extras.alternateName(), Field.Store.NO));
+      text(doc, Fields.ALT_NAME, extras.alternateName());
     }
     StringBuilder keywords = new StringBuilder();
     extras.keywords().forEach(k -> keywords.append(k).append('\n'));
     listing.categories().forEach(c -> keywords.append(c.replace('_', ' ')).append('\n'));
     if (!keywords.isEmpty()) {
-      doc.add(new TextField(Fields.KEYWORDS, keywords.toString(), Field.Store.NO));
+      text(doc, Fields.KEYWORDS, keywords.toString());
     }
     if (extras.whoFor() != null) {
-      doc.add(new TextField(Fields.WHO_FOR, extras.whoFor(), Field.Store.NO));
+      text(doc, Fields.WHO_FOR, extras.whoFor());
     }
     List<String> languageNames = LanguageNames.names(listing.languages());
     if (!languageNames.isEmpty()) {
-      doc.add(new TextField(Fields.LANGUAGE_TEXT, String.join(" ", languageNames), Field.Store.NO));
+      text(doc, Fields.LANGUAGE_TEXT, String.join(" ", languageNames));
     }
     StringBuilder access = new StringBuilder();
     listing
         .accessibility()
         .forEach(a -> access.append(ACCESS_WORDS.getOrDefault(a, a)).append(' '));
     if (!access.isEmpty()) {
-      doc.add(new TextField(Fields.ACCESS_TEXT, access.toString(), Field.Store.NO));
+      text(doc, Fields.ACCESS_TEXT, access.toString());
     }
     if (!extras.places().isEmpty()) {
-      doc.add(new TextField(Fields.PLACE, String.join("\n", extras.places()), Field.Store.NO));
+      text(doc, Fields.PLACE, String.join("\n", extras.places()));
     }
     for (String audience : Audiences.of(listing)) {
       doc.add(new StringField(Fields.AUDIENCE, audience, Field.Store.NO));

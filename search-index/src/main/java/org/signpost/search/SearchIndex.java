@@ -18,6 +18,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
@@ -49,13 +50,12 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The in-heap Lucene index of published listings. It owns the Directory, the analyzers, the one
+ * The in-memory Lucene index of published listings. It owns the Directory, the analyzers, the one
  * IndexWriter (update path only), the SearcherManager and the autocomplete entries.
  *
  * <p>Thread-safe: any number of threads may search while one or more apply changes; a search sees
@@ -77,6 +77,7 @@ public final class SearchIndex implements Closeable {
   private final Map<String, Long> versions = new ConcurrentHashMap<>();
   private final Suggestions suggestions = new Suggestions();
   private final Spelling spelling = new Spelling();
+  private final FacetCounts.Tables facetTables = new FacetCounts.Tables();
   private volatile Analyzer queryAnalyzer;
 
   /** Pages keep their searcher this long; a cursor older than that continues on the current one. */
@@ -100,7 +101,7 @@ public final class SearchIndex implements Closeable {
    *     cursors
    */
   public SearchIndex(Synonyms synonyms, byte[] cursorKey) {
-    this(synonyms, cursorKey, new ByteBuffersDirectory(), false);
+    this(synonyms, cursorKey, IndexDirectories.create(), false);
   }
 
   private SearchIndex(Synonyms synonyms, byte[] cursorKey, Directory directory, boolean existing) {
@@ -113,18 +114,29 @@ public final class SearchIndex implements Closeable {
     useSynonyms(synonyms);
     try {
       IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer);
+      config.setSimilarity(ListingDocuments.SIMILARITY);
       config.setRAMBufferSizeMB(32);
       this.commits = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
       config.setIndexDeletionPolicy(commits);
       config.setOpenMode(
           existing ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
       this.writer = new IndexWriter(directory, config);
-      this.searchers = new SearcherManager(writer, new SearcherFactory());
+      this.searchers =
+          new SearcherManager(
+              writer,
+              new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                  IndexSearcher searcher = new IndexSearcher(reader);
+                  searcher.setSimilarity(ListingDocuments.SIMILARITY);
+                  return searcher;
+                }
+              });
       if (existing) {
         recallVersionsAndNames();
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("could not open the in-heap index", e);
+      throw new UncheckedIOException("could not open the in-memory index", e);
     }
   }
 
@@ -138,7 +150,7 @@ public final class SearchIndex implements Closeable {
    * @throws InvalidSnapshotException if the snapshot is damaged or partial; nothing is opened
    */
   public static Loaded fromSnapshot(byte[] snapshot, Synonyms synonyms, byte[] cursorKey) {
-    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    Directory directory = IndexDirectories.create();
     String highWater;
     try {
       highWater = Snapshots.read(snapshot, directory);
@@ -304,6 +316,23 @@ public final class SearchIndex implements Closeable {
     }
   }
 
+  /** Bytes of the index's files (memory-mapped, so outside the Java heap). */
+  public long fileBytes() {
+    try {
+      long total = 0;
+      for (String name : directory.listAll()) {
+        try {
+          total += directory.fileLength(name);
+        } catch (java.nio.file.NoSuchFileException gone) {
+          // merged away while listing
+        }
+      }
+      return total;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not list the index files", e);
+    }
+  }
+
   /** Number of searchable listings visible to searches. */
   public int size() {
     return withSearcher(searcher -> searcher.getIndexReader().numDocs());
@@ -399,7 +428,7 @@ public final class SearchIndex implements Closeable {
             built,
             new MultiCollectorManager(
                 new TopFieldCollectorManager(sort, query.limit(), after, Integer.MAX_VALUE),
-                new FacetCounts()));
+                new FacetCounts(facetTables)));
     TopFieldDocs top = (TopFieldDocs) collected[0];
     @SuppressWarnings("unchecked")
     Map<String, Map<String, Long>> facets = (Map<String, Map<String, Long>>) collected[1];

@@ -28,7 +28,7 @@ final class Snapshots {
    * The format and the index schema: bump the number whenever fields or their analysis change, so
    * an environment running other code refuses the snapshot and rebuilds from the table.
    */
-  static final String MAGIC = "SIGNPOST-SNAPSHOT-1/schema-2";
+  static final String MAGIC = "SIGNPOST-SNAPSHOT-1/schema-3";
 
   private static final int DIGEST_BYTES = 32;
 

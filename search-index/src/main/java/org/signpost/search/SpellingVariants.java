@@ -163,8 +163,27 @@ final class SpellingVariants extends TokenFilter {
     return true;
   }
 
+  /** Words already respelled: the rules are regular expressions, and every search runs them. */
+  private static final Map<String, String> KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Bounds {@link #KNOWN}; a directory's vocabulary is far smaller, so it rarely fills. */
+  private static final int KNOWN_LIMIT = 100_000;
+
   /** The American spelling of a lower-case word, or the word itself. */
   static String american(String word) {
+    String known = KNOWN.get(word);
+    if (known != null) {
+      return known;
+    }
+    String american = respell(word);
+    if (KNOWN.size() >= KNOWN_LIMIT) {
+      KNOWN.clear();
+    }
+    KNOWN.put(word, american);
+    return american;
+  }
+
+  private static String respell(String word) {
     String listed = WORDS.get(word);
     if (listed != null) {
       return listed;

@@ -25,8 +25,8 @@ import org.signpost.handlers.wiring.Wiring;
  * shortlist, the organisation's referrals page and their static files) and the search API ({@code
  * /api/search}, {@code /api/suggest}, {@code /health}).
  *
- * <p>It is the one function that holds the search index: pages and API answer from the same in-heap
- * index, so one kind of execution environment cold-starts and pays for an index, not two.
+ * <p>It is the one function that holds the search index: pages and API answer from the same
+ * in-memory index, so one kind of execution environment cold-starts and pays for an index, not two.
  */
 public final class PagesFunction extends HttpFunction {
   public PagesFunction() {

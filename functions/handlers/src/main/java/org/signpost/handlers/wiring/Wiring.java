@@ -210,7 +210,7 @@ public final class Wiring {
   }
 
   /**
-   * A search service over an in-heap index: opened from the newest usable snapshot and caught up,
+   * A search service over an in-memory index: opened from the newest usable snapshot and caught up,
    * or built from a scan of the store when there is none.
    */
   public SearchService newSearchService() {
@@ -219,7 +219,7 @@ public final class Wiring {
     return service;
   }
 
-  /** A search service over a fresh in-heap index, built from a scan of the store. */
+  /** A search service over a fresh in-memory index, built from a scan of the store. */
   public SearchService newScannedSearchService() {
     SearchService service = searchService();
     service.build();
