@@ -35,11 +35,21 @@ public final class Reports {
 
   private final ReferralRepository referrals;
   private final ListingChangeFeed listings;
+  private final UnmetNeedStore unmetNeeds;
   private final Clock clock;
 
   public Reports(ReferralRepository referrals, ListingChangeFeed listings, Clock clock) {
+    this(referrals, listings, UnmetNeedStore.NONE, clock);
+  }
+
+  public Reports(
+      ReferralRepository referrals,
+      ListingChangeFeed listings,
+      UnmetNeedStore unmetNeeds,
+      Clock clock) {
     this.referrals = referrals;
     this.listings = listings;
+    this.unmetNeeds = unmetNeeds;
     this.clock = clock;
   }
 
@@ -113,6 +123,45 @@ public final class Reports {
             "12_months_or_more"),
         rows);
   }
+
+  /**
+   * Searches that found fewer than three results, overall and by month, outward code and need, then
+   * each (month, outward code, need) cell. A search that filtered on two needs counts under each,
+   * so the need rows can add up to more than the total. Counts of 1–4 are suppressed.
+   */
+  public Report unmetNeeds(Caller caller) {
+    allowed(caller);
+    Map<UnmetNeed, Long> cells = new TreeMap<>(CELL_ORDER);
+    cells.putAll(unmetNeeds.all());
+    Map<String, Long> byMonth = new TreeMap<>();
+    Map<String, Long> byArea = new TreeMap<>();
+    Map<String, Long> byNeed = new TreeMap<>();
+    long total = 0;
+    for (Map.Entry<UnmetNeed, Long> cell : cells.entrySet()) {
+      long n = cell.getValue();
+      total += n;
+      byMonth.merge(cell.getKey().month(), n, Long::sum);
+      byArea.merge(cell.getKey().outwardCode(), n, Long::sum);
+      byNeed.merge(cell.getKey().need(), n, Long::sum);
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    rows.add(Arrays.asList("all", "all", "all", "all", count(total)));
+    byMonth.forEach((month, n) -> rows.add(Arrays.asList("month", month, "all", "all", count(n))));
+    byArea.forEach(
+        (area, n) -> rows.add(Arrays.asList("outward_code", "all", area, "all", count(n))));
+    byNeed.forEach((need, n) -> rows.add(Arrays.asList("need", "all", "all", need, count(n))));
+    cells.forEach(
+        (cell, n) ->
+            rows.add(
+                Arrays.asList("cell", cell.month(), cell.outwardCode(), cell.need(), count(n))));
+    return new Report(
+        "unmet-needs", List.of("dimension", "month", "outward_code", "need", "searches"), rows);
+  }
+
+  private static final java.util.Comparator<UnmetNeed> CELL_ORDER =
+      java.util.Comparator.comparing(UnmetNeed::month)
+          .thenComparing(UnmetNeed::outwardCode)
+          .thenComparing(UnmetNeed::need);
 
   private static void allowed(Caller caller) {
     caller.require(Role.ADMIN, Role.PRESCRIBER_LEAD);
@@ -215,6 +264,11 @@ public final class Reports {
 
   /** A count of people: shown when 0 or at least {@link #MIN_GROUP}, otherwise suppressed. */
   static Integer count(int n) {
+    return n == 0 || n >= MIN_GROUP ? n : null;
+  }
+
+  /** A count of searches, suppressed from 1 to 4 as counts of people are. */
+  static Long count(long n) {
     return n == 0 || n >= MIN_GROUP ? n : null;
   }
 
