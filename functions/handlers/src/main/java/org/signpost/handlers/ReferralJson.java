@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.signpost.core.referral.CheckIn;
+import org.signpost.core.referral.RecordCodes;
 import org.signpost.core.referral.Referral;
 import org.signpost.core.referral.ReferralRequest;
 import org.signpost.core.referral.ReferralService;
@@ -94,6 +95,14 @@ final class ReferralJson {
     body.put("source", r.source());
     body.put("status", r.status().code());
     body.put("urgent", r.urgent());
+    ArrayNode codes = body.putArray("record_codes");
+    for (RecordCodes.Code code : RecordCodes.of(r)) {
+      codes
+          .addObject()
+          .put("system", code.system())
+          .put("code", code.code())
+          .put("display", code.display());
+    }
     ObjectNode person = body.putObject("person");
     person.put("name", r.person().name());
     person.put("phone", r.person().phone());

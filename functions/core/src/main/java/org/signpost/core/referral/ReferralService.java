@@ -230,6 +230,23 @@ public final class ReferralService {
         .orElseThrow(() -> new SignpostException.NotFound("no referral " + id));
   }
 
+  /**
+   * The GP summary of a referral, for the prescriber who sent it and nobody else.
+   *
+   * @throws SignpostException.NotFound when the caller may not see the referral at all
+   * @throws SignpostException.Forbidden when the caller sees it but did not send it
+   */
+  public GpSummary gpSummary(Caller caller, String id) {
+    Referral r = get(caller, id);
+    if (r.referrerSubject() == null || !r.referrerSubject().equals(caller.subject())) {
+      throw new SignpostException.Forbidden(
+          "only the prescriber who made the referral downloads its GP summary");
+    }
+    Optional<Listing> listing =
+        r.listingId() == null ? Optional.empty() : listings.find(r.listingId());
+    return GpSummary.of(r, listing);
+  }
+
   /** Referrals the caller sent (prescriber), received (provider) or all of them (admin). */
   public List<Referral> mine(Caller caller) {
     if (caller.isAdmin()) {
