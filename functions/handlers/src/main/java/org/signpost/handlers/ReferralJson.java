@@ -10,6 +10,7 @@ import org.signpost.core.referral.Referral;
 import org.signpost.core.referral.ReferralRequest;
 import org.signpost.core.referral.ReferralService;
 import org.signpost.core.referral.StatusChange;
+import org.signpost.core.referral.Swemwbs;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.Json;
 
@@ -33,7 +34,9 @@ final class ReferralJson {
       String accessNeeds,
       Boolean consent,
       String idempotencyKey,
-      Boolean followUpConsent) {
+      Boolean followUpConsent,
+      List<Integer> swemwbs,
+      Boolean offerSwemwbs) {
     ReferralRequest toRequest(String headerKey) {
       return new ReferralRequest(
           listingId,
@@ -50,7 +53,9 @@ final class ReferralJson {
           accessNeeds,
           Boolean.TRUE.equals(consent),
           headerKey != null ? headerKey : idempotencyKey,
-          Boolean.TRUE.equals(followUpConsent));
+          Boolean.TRUE.equals(followUpConsent),
+          swemwbs,
+          Boolean.TRUE.equals(offerSwemwbs));
     }
 
     @Override
@@ -147,10 +152,17 @@ final class ReferralJson {
   /** Baseline and check-ins as change over time: each answer and its difference from baseline. */
   private static void outcomes(Referral r, ObjectNode out) {
     out.put("follow_ups", r.followUps());
-    if (!r.ons4().isEmpty()) {
+    out.put("swemwbs_offered", r.checkInPlan().swemwbs());
+    List<Integer> swemwbsBaseline = r.checkInPlan().swemwbsBaseline();
+    if (!r.ons4().isEmpty() || !swemwbsBaseline.isEmpty()) {
       ObjectNode baseline = out.putObject("baseline");
       baseline.put("at", r.createdAt().toString());
-      r.ons4().forEach(baseline.putArray("ons4")::add);
+      if (!r.ons4().isEmpty()) {
+        r.ons4().forEach(baseline.putArray("ons4")::add);
+      }
+      if (!swemwbsBaseline.isEmpty()) {
+        swemwbs(baseline.putObject("swemwbs"), swemwbsBaseline, List.of());
+      }
     }
     ArrayNode checkIns = out.putArray("check_ins");
     for (CheckIn c : r.checkIns()) {
@@ -166,7 +178,19 @@ final class ReferralJson {
             change.add(c.ons4().get(i) - r.ons4().get(i));
           }
         }
+        if (!c.swemwbs().isEmpty()) {
+          swemwbs(one.putObject("swemwbs"), c.swemwbs(), swemwbsBaseline);
+        }
       }
+    }
+  }
+
+  /** SWEMWBS item scores, their raw total and, with a baseline, the total's change from it. */
+  private static void swemwbs(ObjectNode out, List<Integer> items, List<Integer> baseline) {
+    items.forEach(out.putArray("items")::add);
+    out.put("total", Swemwbs.total(items));
+    if (!baseline.isEmpty()) {
+      out.put("change", Swemwbs.total(items) - Swemwbs.total(baseline));
     }
   }
 

@@ -134,11 +134,30 @@ public final class FollowUps {
    * @throws SignpostException.Invalid naming {@code ons4} when the scores are not four 0–10 values
    */
   public Outcome answer(String token, List<Integer> scores) {
+    return answer(token, scores, List.of());
+  }
+
+  /**
+   * Stores the person's ONS4 answers and, where the prescriber asked for SWEMWBS, its seven item
+   * scores (all seven or none).
+   *
+   * @throws SignpostException.Invalid naming {@code ons4} when the scores are not four 0–10 values,
+   *     and {@code swemwbs} when they are not seven 1–5 values or SWEMWBS was not asked
+   */
+  public Outcome answer(String token, List<Integer> scores, List<Integer> swemwbs) {
     Outcome opened = open(token);
     if (!(opened instanceof Open open)) {
       return opened;
     }
-    List<ReferralValidator.Issue> issues = ReferralValidator.ons4("ons4", scores);
+    List<ReferralValidator.Issue> issues = new ArrayList<>(ReferralValidator.ons4("ons4", scores));
+    if (!swemwbs.isEmpty()) {
+      issues.addAll(
+          open.referral().checkInPlan().swemwbs()
+              ? Swemwbs.check("swemwbs", swemwbs)
+              : List.of(
+                  new ReferralValidator.Issue(
+                      "swemwbs", "err_swemwbs", "was not asked at this check-in")));
+    }
     if (!issues.isEmpty()) {
       throw new SignpostException.Invalid(
           "the answers need fixing",
@@ -147,24 +166,24 @@ public final class FollowUps {
     Referral r = open.referral();
     List<CheckIn> answered = new ArrayList<>();
     for (CheckIn c : r.checkIns()) {
-      answered.add(c.week() == open.week() ? c.answered(clock.instant(), scores) : c);
+      answered.add(c.week() == open.week() ? c.answered(clock.instant(), scores, swemwbs) : c);
     }
     try {
       return new Answered(referrals.update(r.withFollowUps(true, answered)), open.week());
     } catch (SignpostException.PreconditionFailed changedMeanwhile) {
       // Another tab or the housekeeping pass wrote first: answer against the fresh copy once.
-      return retry(token, scores);
+      return retry(token, scores, swemwbs);
     }
   }
 
-  private Outcome retry(String token, List<Integer> scores) {
+  private Outcome retry(String token, List<Integer> scores, List<Integer> swemwbs) {
     Outcome opened = open(token);
     if (!(opened instanceof Open open)) {
       return opened;
     }
     List<CheckIn> answered = new ArrayList<>();
     for (CheckIn c : open.referral().checkIns()) {
-      answered.add(c.week() == open.week() ? c.answered(clock.instant(), scores) : c);
+      answered.add(c.week() == open.week() ? c.answered(clock.instant(), scores, swemwbs) : c);
     }
     return new Answered(
         referrals.update(open.referral().withFollowUps(true, answered)), open.week());

@@ -94,6 +94,23 @@ public record GpSummary(String reference, List<Entry> entries) {
     } else {
       add(out, outcomes, "ONS4 at referral", "not recorded");
     }
+    List<Integer> swemwbsBaseline = r.checkInPlan().swemwbsBaseline();
+    if (!swemwbsBaseline.isEmpty()) {
+      add(
+          out,
+          outcomes,
+          "SWEMWBS at referral (" + day(r.createdAt()) + ")",
+          swemwbs(swemwbsBaseline, List.of()));
+    }
+    for (CheckIn c : r.checkIns()) {
+      if (c.answered() && !c.swemwbs().isEmpty()) {
+        add(
+            out,
+            outcomes,
+            "SWEMWBS at week " + c.week() + " (" + day(c.answeredAt()) + ")",
+            swemwbs(c.swemwbs(), swemwbsBaseline));
+      }
+    }
     for (CheckIn c : r.checkIns()) {
       String field = "ONS4 at week " + c.week();
       if (!c.answered()) {
@@ -136,6 +153,17 @@ public record GpSummary(String reference, List<Entry> entries) {
     return String.join("; ", parts);
   }
 
+  /** "raw total 21 of 35 (+4)": the raw total and its change from baseline when known. */
+  private static String swemwbs(List<Integer> items, List<Integer> baseline) {
+    int total = Swemwbs.total(items);
+    String text = "raw total " + total + " of " + Swemwbs.ITEMS * Swemwbs.HIGHEST;
+    if (!baseline.isEmpty()) {
+      int change = total - Swemwbs.total(baseline);
+      text += " (" + (change > 0 ? "+" : "") + change + ")";
+    }
+    return text + "; items " + items;
+  }
+
   private static String day(java.time.Instant at) {
     return LocalDate.ofInstant(at, Clocks.LONDON).toString();
   }
@@ -155,7 +183,9 @@ public record GpSummary(String reference, List<Entry> entries) {
       }
       out.append("  ").append(e.field()).append(": ").append(e.value()).append('\n');
     }
-    out.append("\nScores: ONS4 questions 0 to 10; for anxiety a lower score is better.\n");
+    out.append("\nScores: ONS4 questions 0 to 10; for anxiety a lower score is better.");
+    out.append(
+        " SWEMWBS: seven items 1 to 5, raw total 7 to 35 (not converted to metric scores).\n");
     return out.toString();
   }
 }

@@ -168,7 +168,8 @@ public final class ReferralService {
             bodyHash,
             0,
             request.followUpConsent(),
-            List.of());
+            List.of(),
+            new CheckInPlan(null, request.offerSwemwbs(), request.swemwbs()));
     Referral stored;
     try {
       stored = referrals.create(referral);
@@ -361,21 +362,25 @@ public final class ReferralService {
 
   private static String canonical(ReferralRequest r, Listing listing, Optional<Referrer> referrer) {
     return String.join(
-        "\u0000",
-        listing == null ? "" : listing.id(),
-        r.name(),
-        r.phone(),
-        r.email(),
-        r.bestTime(),
-        r.postcode(),
-        String.join(",", r.needs()),
-        r.freeText(),
-        r.reason(),
-        r.ons4().toString(),
-        r.language(),
-        r.accessNeeds(),
-        referrer.map(Referrer::subject).orElse(""),
-        Boolean.toString(r.followUpConsent()));
+            "\u0000",
+            listing == null ? "" : listing.id(),
+            r.name(),
+            r.phone(),
+            r.email(),
+            r.bestTime(),
+            r.postcode(),
+            String.join(",", r.needs()),
+            r.freeText(),
+            r.reason(),
+            r.ons4().toString(),
+            r.language(),
+            r.accessNeeds(),
+            referrer.map(Referrer::subject).orElse(""),
+            Boolean.toString(r.followUpConsent()))
+        // Only requests that use SWEMWBS hash it, so earlier requests keep their hashes.
+        + (r.offerSwemwbs() || !r.swemwbs().isEmpty()
+            ? "\u0000" + r.offerSwemwbs() + "\u0000" + r.swemwbs()
+            : "");
   }
 
   /** Keyed hashes and randomness, in one place. */

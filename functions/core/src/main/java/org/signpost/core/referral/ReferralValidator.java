@@ -82,6 +82,19 @@ public final class ReferralValidator {
       issues.add(
           new Issue("follow_up_consent", "err_contact", "check-ins need an email or phone number"));
     }
+    if (!r.swemwbs().isEmpty()) {
+      issues.addAll(
+          prescriber
+              ? Swemwbs.check("swemwbs", r.swemwbs())
+              : List.of(new Issue("swemwbs", "err_ons4", "is only for prescribers")));
+    }
+    if (r.offerSwemwbs() && !prescriber) {
+      issues.add(new Issue("offer_swemwbs", "err_ons4", "is only for prescribers"));
+    } else if (r.offerSwemwbs() && !r.followUpConsent()) {
+      issues.add(
+          new Issue(
+              "offer_swemwbs", "err_ons4", "is asked at the check-ins: needs follow_up_consent"));
+    }
     if (!r.consent()) {
       issues.add(new Issue("consent", "err_consent", "the person must agree before it is sent"));
     }

@@ -154,6 +154,125 @@ class FollowUpsTest {
     assertThat(followUps.open(token)).isInstanceOf(FollowUps.Open.class);
   }
 
+  private Referral referWithSwemwbs(List<Integer> baseline, boolean offer) {
+    return service
+        .submitForPrescriber(
+            PRESCRIBER,
+            new ReferralRequest(
+                "lst-tea",
+                "Ali",
+                "",
+                "ali@example.org",
+                "",
+                "",
+                List.of("loneliness"),
+                "",
+                "isolated",
+                List.of(3, 4, 5, 8),
+                "en",
+                "",
+                true,
+                null,
+                true,
+                baseline,
+                offer),
+            "gp@example.org")
+        .referral();
+  }
+
+  @Test
+  void swemwbs_whenAsked_isStoredWithTheCheckIn_asItemsAndRawTotal() {
+    Referral r = referWithSwemwbs(List.of(2, 2, 3, 3, 2, 3, 2), true);
+    clock.advance(Duration.ofDays(42));
+    followUps.sendDue();
+    String token = checkInLinks().get(0);
+
+    assertThat(followUps.answer(token, List.of(5, 6, 6, 4), List.of(3, 4, 3, 4, 3, 3, 3)))
+        .isInstanceOf(FollowUps.Answered.class);
+
+    Referral stored = store.find(r.id()).orElseThrow();
+    assertThat(stored.checkInPlan().swemwbsBaseline()).containsExactly(2, 2, 3, 3, 2, 3, 2);
+    assertThat(stored.checkIn(6).orElseThrow().swemwbs()).containsExactly(3, 4, 3, 4, 3, 3, 3);
+    assertThat(Swemwbs.total(stored.checkIn(6).orElseThrow().swemwbs())).isEqualTo(23);
+  }
+
+  @Test
+  void swemwbs_outOfRangeOrNotAsked_isRefused_andChangesNothing() {
+    Referral asked = referWithSwemwbs(List.of(), true);
+    clock.advance(Duration.ofDays(42));
+    followUps.sendDue();
+    String token = checkInLinks().get(0);
+    long version = store.find(asked.id()).orElseThrow().version();
+
+    for (List<Integer> bad :
+        List.of(
+            List.of(3, 3, 3, 3, 3, 3, 6),
+            List.of(0, 3, 3, 3, 3, 3, 3),
+            List.of(3, 3, 3),
+            Arrays.asList(3, 3, null, 3, 3, 3, 3))) {
+      assertThatThrownBy(() -> followUps.answer(token, List.of(5, 6, 6, 4), bad))
+          .isInstanceOfSatisfying(
+              SignpostException.Invalid.class,
+              e ->
+                  assertThat(e.errors())
+                      .anySatisfy(f -> assertThat(f.field()).isEqualTo("swemwbs")));
+    }
+    assertThat(store.find(asked.id()).orElseThrow().version()).isEqualTo(version);
+    assertThat(followUps.open(token)).isInstanceOf(FollowUps.Open.class);
+  }
+
+  @Test
+  void swemwbs_notAskedByThePrescriber_isRefusedAtTheCheckIn() {
+    refer(true);
+    clock.advance(Duration.ofDays(42));
+    followUps.sendDue();
+    String token = checkInLinks().get(0);
+
+    assertThatThrownBy(
+            () -> followUps.answer(token, List.of(5, 6, 6, 4), List.of(3, 3, 3, 3, 3, 3, 3)))
+        .isInstanceOf(SignpostException.Invalid.class)
+        .hasMessageContaining("answers");
+    assertThat(followUps.open(token)).isInstanceOf(FollowUps.Open.class);
+  }
+
+  @Test
+  void swemwbs_atReferral_mustBeSevenScoresFromOneToFive_andNeedsFollowUpConsent() {
+    assertThatThrownBy(() -> referWithSwemwbs(List.of(1, 2, 3, 4, 5, 6, 2), true))
+        .isInstanceOfSatisfying(
+            SignpostException.Invalid.class,
+            e ->
+                assertThat(e.errors()).anySatisfy(f -> assertThat(f.field()).isEqualTo("swemwbs")));
+    assertThatThrownBy(
+            () ->
+                service.submitForPrescriber(
+                    PRESCRIBER,
+                    new ReferralRequest(
+                        "lst-tea",
+                        "Ali",
+                        "",
+                        "ali@example.org",
+                        "",
+                        "",
+                        List.of(),
+                        "",
+                        "",
+                        List.of(),
+                        "en",
+                        "",
+                        true,
+                        null,
+                        false,
+                        List.of(),
+                        true),
+                    "gp@example.org"))
+        .isInstanceOfSatisfying(
+            SignpostException.Invalid.class,
+            e ->
+                assertThat(e.errors())
+                    .anySatisfy(f -> assertThat(f.field()).isEqualTo("offer_swemwbs")));
+    assertThat(store.all()).isEmpty();
+  }
+
   private static List<Integer> nullScores() {
     return Arrays.asList(5, null, 6, 6);
   }
