@@ -36,7 +36,8 @@ final class ReferralJson {
       String idempotencyKey,
       Boolean followUpConsent,
       List<Integer> swemwbs,
-      Boolean offerSwemwbs) {
+      Boolean offerSwemwbs,
+      String followUpChannel) {
     ReferralRequest toRequest(String headerKey) {
       return new ReferralRequest(
           listingId,
@@ -55,7 +56,8 @@ final class ReferralJson {
           headerKey != null ? headerKey : idempotencyKey,
           Boolean.TRUE.equals(followUpConsent),
           swemwbs,
-          Boolean.TRUE.equals(offerSwemwbs));
+          Boolean.TRUE.equals(offerSwemwbs),
+          followUpChannel);
     }
 
     @Override
@@ -153,6 +155,7 @@ final class ReferralJson {
   private static void outcomes(Referral r, ObjectNode out) {
     out.put("follow_ups", r.followUps());
     out.put("swemwbs_offered", r.checkInPlan().swemwbs());
+    out.put("follow_up_channel", r.checkInPlan().channel());
     List<Integer> swemwbsBaseline = r.checkInPlan().swemwbsBaseline();
     if (!r.ons4().isEmpty() || !swemwbsBaseline.isEmpty()) {
       ObjectNode baseline = out.putObject("baseline");

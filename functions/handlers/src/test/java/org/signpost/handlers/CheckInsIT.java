@@ -297,4 +297,83 @@ class CheckInsIT {
             .getBody();
     assertThat(summary).contains("SWEMWBS at week 6", "raw total 23 of 35 (+6)");
   }
+
+  @Test
+  void smsChosenAtConsent_goesThroughTheOutboxAsATextMessage_neverLoggingTheNumberOrLink(
+      TestBackend.Store store, @TempDir Path outbox) throws Exception {
+    ReferralFixtures.MovableClock clock = new ReferralFixtures.MovableClock(Instant.now());
+    Wiring wiring = new Wiring(store.config(true), ReferralFixtures.settings(1000, outbox), clock);
+    ReferralsFunction api = new ReferralsFunction(wiring);
+    HousekeepingFunction housekeeping = new HousekeepingFunction(wiring);
+    Map<String, String> gp = Map.of("sub", "gp-texts", "cognito:groups", "[prescriber]");
+    Events.enrol(wiring.memberships, Events.provider(ORG), gp);
+    String listing = ReferralFixtures.listing(wiring, ORG, "Text Tea", "[\"prescriber\"]").id();
+    String body =
+        "{\"listing_id\":\""
+            + listing
+            + "\",\"name\":\"Cai\",\"phone\":\"%s\",\"needs\":[\"loneliness\"],\"consent\":true,"
+            + "\"follow_up_consent\":true,\"follow_up_channel\":\"sms\"}";
+    APIGatewayV2HTTPResponse badPhone =
+        call(
+            api,
+            "POST /api/prescriber/referrals",
+            "/api/prescriber/referrals",
+            null,
+            "application/json",
+            body.formatted("0770 090"),
+            gp);
+    APIGatewayV2HTTPResponse landline =
+        call(
+            api,
+            "POST /api/prescriber/referrals",
+            "/api/prescriber/referrals",
+            null,
+            "application/json",
+            body.formatted("0121 496 0000"),
+            gp);
+    assertThat(badPhone.getStatusCode()).isEqualTo(400);
+    assertThat(badPhone.getHeaders().get("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(Json.MAPPER.readTree(badPhone.getBody()).at("/errors/0/field").asText())
+        .isEqualTo("phone");
+    assertThat(landline.getStatusCode()).isEqualTo(400);
+    assertThat(landline.getBody()).contains("mobile");
+    assertThat(wiring.referrals.byReferrer("gp-texts")).isEmpty();
+
+    APIGatewayV2HTTPResponse created =
+        call(
+            api,
+            "POST /api/prescriber/referrals",
+            "/api/prescriber/referrals",
+            null,
+            "application/json",
+            body.formatted("07700 900135"),
+            gp);
+    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
+    clock.advance(Duration.ofDays(42));
+    // Without an SMS gateway (as in AWS today) the text waits in the outbox, unclaimed.
+    assertThat(wiring.referralService.followUps().sendDue()).isEqualTo(1);
+    java.util.List<String> withoutGateway =
+        new org.signpost.handlers.notify.OutboxRelay(
+                wiring.referrals,
+                new org.signpost.handlers.notify.ChannelSender(
+                    new org.signpost.handlers.notify.FileSender(outbox, "from@example.org"),
+                    java.util.Optional.empty()),
+                clock)
+            .sendPending();
+    assertThat(withoutGateway).noneMatch(f -> f.contains("-sms-"));
+    assertThat(wiring.referrals.unsent()).anyMatch(item -> item.textMessage());
+
+    String logs =
+        ReferralPrivacyIT.captureStandardError(
+            () -> {
+              org.slf4j.LoggerFactory.getLogger(CheckInsIT.class).info("log capture is live");
+              return housekeeping.run();
+            });
+
+    String text = outbox(outbox);
+    assertThat(text).contains("SMS to: +447700900135").containsPattern("/c/[A-Za-z0-9_.-]+");
+    assertThat(wiring.referrals.unsent()).noneMatch(item -> item.textMessage());
+    assertThat(logs).contains("log capture is live", "text message");
+    assertThat(logs).doesNotContain("+447700900135", "07700 900135", "900135", "/c/");
+  }
 }

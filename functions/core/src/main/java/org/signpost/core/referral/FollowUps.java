@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.signpost.core.errors.FieldError;
 import org.signpost.core.errors.SignpostException;
@@ -62,7 +63,8 @@ public final class FollowUps {
     Instant now = clock.instant();
     int sent = 0;
     for (Referral r : referrals.all()) {
-      if (!r.followUps() || contact(r) == null) {
+      Optional<Contact> contact = contact(r);
+      if (!r.followUps() || contact.isEmpty()) {
         continue;
       }
       for (int week : CheckIn.WEEKS) {
@@ -83,21 +85,30 @@ public final class FollowUps {
           break; // the next pass sees the new version
         }
         String token = links.issue(PURPOSE, r.id() + "_" + week, now.plus(VALID_FOR));
+        boolean text = contact.get().channel() == Notifications.Channel.SMS;
         outbox.add(
             new Notifications.Notification(
                 "ntf-" + UUID.randomUUID(),
                 "check_in",
-                contact(r),
+                contact.get().address(),
                 r.id(),
                 "How are you doing? (" + r.reference() + ")",
-                "It is "
-                    + week
-                    + " weeks since you were referred ("
-                    + r.reference()
-                    + "). Four short questions help us know if it is helping: /c/"
-                    + token
-                    + " (the link works for 28 days). You can also stop these messages there.",
-                now));
+                text
+                    // A text message stays short: with the site's address in front of the link it
+                    // fits in two segments (306 characters); the signed token alone is about 110.
+                    ? "Signpost "
+                        + r.reference()
+                        + ": how are you doing? A few short questions, or stop these texts: /c/"
+                        + token
+                    : "It is "
+                        + week
+                        + " weeks since you were referred ("
+                        + r.reference()
+                        + "). Four short questions help us know if it is helping: /c/"
+                        + token
+                        + " (the link works for 28 days). You can also stop these messages there.",
+                now,
+                contact.get().channel()));
         sent++;
         r = claimed;
       }
@@ -211,13 +222,30 @@ public final class FollowUps {
     return referrals.find(id).orElse(null);
   }
 
-  private static String contact(Referral r) {
-    if (r.person().email() != null && !r.person().email().isBlank()) {
-      return r.person().email();
+  /** Where check-ins go and how. */
+  private record Contact(String address, Notifications.Channel channel) {}
+
+  /**
+   * The person's choice at consent ({@code email} or {@code sms}); without one, email when there is
+   * one, else a text message to the phone. Empty when the chosen route has no usable address.
+   */
+  private static Optional<Contact> contact(Referral r) {
+    String email = r.person().email();
+    Optional<Contact> byEmail =
+        email == null || email.isBlank()
+            ? Optional.empty()
+            : Optional.of(new Contact(email, Notifications.Channel.EMAIL));
+    Optional<Contact> bySms =
+        PhoneNumbers.e164(r.person().phone())
+            .filter(PhoneNumbers::textable)
+            .map(number -> new Contact(number, Notifications.Channel.SMS));
+    String chosen = r.checkInPlan().channel();
+    if ("sms".equals(chosen)) {
+      return bySms;
     }
-    // Text messages are not sent yet: the relay keeps "sms:" recipients in the outbox.
-    return r.person().phone() == null || r.person().phone().isBlank()
-        ? null
-        : "sms:" + r.person().phone();
+    if ("email".equals(chosen)) {
+      return byEmail;
+    }
+    return byEmail.or(() -> bySms);
   }
 }

@@ -14,6 +14,8 @@ import java.util.List;
  *     weeks through a private link
  * @param swemwbs prescriber only: the seven SWEMWBS item scores (1–5) at referral, or empty
  * @param offerSwemwbs prescriber only: the check-ins ask SWEMWBS as well as ONS4
+ * @param followUpChannel prescriber only: how the person chose to get check-ins, {@code email} or
+ *     {@code sms}; null or blank for email when there is one, else a text message
  */
 public record ReferralRequest(
     String listingId,
@@ -32,7 +34,8 @@ public record ReferralRequest(
     String idempotencyKey,
     boolean followUpConsent,
     List<Integer> swemwbs,
-    boolean offerSwemwbs) {
+    boolean offerSwemwbs,
+    String followUpChannel) {
   /** A request whose check-ins, if agreed, ask ONS4 only. */
   public ReferralRequest(
       String listingId,
@@ -67,7 +70,8 @@ public record ReferralRequest(
         idempotencyKey,
         followUpConsent,
         List.of(),
-        false);
+        false,
+        null);
   }
 
   /** A request without consent to follow-up check-ins. */
@@ -123,6 +127,7 @@ public record ReferralRequest(
             ? List.of()
             : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(swemwbs));
     idempotencyKey = blankToNull(idempotencyKey);
+    followUpChannel = blankToNull(followUpChannel);
   }
 
   private static String trim(String value) {

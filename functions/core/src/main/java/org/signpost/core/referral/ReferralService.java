@@ -169,7 +169,7 @@ public final class ReferralService {
             0,
             request.followUpConsent(),
             List.of(),
-            new CheckInPlan(null, request.offerSwemwbs(), request.swemwbs()));
+            new CheckInPlan(request.followUpChannel(), request.offerSwemwbs(), request.swemwbs()));
     Referral stored;
     try {
       stored = referrals.create(referral);
@@ -380,7 +380,8 @@ public final class ReferralService {
         // Only requests that use SWEMWBS hash it, so earlier requests keep their hashes.
         + (r.offerSwemwbs() || !r.swemwbs().isEmpty()
             ? "\u0000" + r.offerSwemwbs() + "\u0000" + r.swemwbs()
-            : "");
+            : "")
+        + (r.followUpChannel() != null ? "\u0000" + r.followUpChannel() : "");
   }
 
   /** Keyed hashes and randomness, in one place. */

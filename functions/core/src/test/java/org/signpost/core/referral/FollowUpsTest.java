@@ -175,7 +175,8 @@ class FollowUpsTest {
                 null,
                 true,
                 baseline,
-                offer),
+                offer,
+                null),
             "gp@example.org")
         .referral();
   }
@@ -263,13 +264,96 @@ class FollowUpsTest {
                         null,
                         false,
                         List.of(),
-                        true),
+                        true,
+                        null),
                     "gp@example.org"))
         .isInstanceOfSatisfying(
             SignpostException.Invalid.class,
             e ->
                 assertThat(e.errors())
                     .anySatisfy(f -> assertThat(f.field()).isEqualTo("offer_swemwbs")));
+    assertThat(store.all()).isEmpty();
+  }
+
+  private Referral referVia(String channel, String phone, String email) {
+    return service
+        .submitForPrescriber(
+            PRESCRIBER,
+            new ReferralRequest(
+                "lst-tea",
+                "Ali",
+                phone,
+                email,
+                "",
+                "",
+                List.of("loneliness"),
+                "",
+                "isolated",
+                List.of(3, 4, 5, 8),
+                "en",
+                "",
+                true,
+                null,
+                true,
+                List.of(),
+                false,
+                channel),
+            "gp@example.org")
+        .referral();
+  }
+
+  private List<Notifications.Notification> checkIns() {
+    return store.sent.stream().filter(n -> n.kind().equals("check_in")).toList();
+  }
+
+  @Test
+  void smsChosenAtConsent_sendsTheCheckInAsATextMessage_toTheNumberInE164() {
+    referVia("sms", "07700 900123", "ali@example.org");
+    clock.advance(Duration.ofDays(42));
+
+    assertThat(followUps.sendDue()).isEqualTo(1);
+
+    Notifications.Notification text = checkIns().get(0);
+    assertThat(text.channel()).isEqualTo(Notifications.Channel.SMS);
+    assertThat(text.recipient()).isEqualTo("+447700900123");
+    assertThat(text.body()).contains("/c/").doesNotContain("Ali", "isolated").hasSizeLessThan(250);
+    assertThat(text.toString()).doesNotContain("+447700900123", "/c/");
+    Matcher link = LINK.matcher(text.body());
+    assertThat(link.find()).isTrue();
+    assertThat(followUps.open(link.group(1))).isInstanceOf(FollowUps.Open.class);
+  }
+
+  @Test
+  void withoutAChoice_emailComesFirst_elseATextToAMobile_andALandlineGetsNothing() {
+    referVia(null, "07700 900123", "ali@example.org");
+    referVia(null, "+44 (0)7700 900456", "");
+    referVia(null, "0121 496 0000", "");
+    clock.advance(Duration.ofDays(42));
+
+    assertThat(followUps.sendDue()).isEqualTo(2);
+    assertThat(checkIns())
+        .extracting(Notifications.Notification::recipient)
+        .containsExactlyInAnyOrder("ali@example.org", "+447700900456");
+  }
+
+  @Test
+  void badPhoneNumbers_andAChannelWithoutItsContact_areRefused_andStoreNothing() {
+    for (String[] bad :
+        new String[][] {
+          {"sms", "12345", "", "phone"},
+          {"sms", "07700 9001", "", "phone"},
+          {"sms", "+44 7700 900123 999", "", "phone"},
+          {"sms", "0121 496 0000", "", "phone"},
+          {"sms", "", "ali@example.org", "follow_up_channel"},
+          {"email", "07700 900123", "", "follow_up_channel"},
+          {"pigeon", "07700 900123", "", "follow_up_channel"}
+        }) {
+      assertThatThrownBy(() -> referVia(bad[0], bad[1], bad[2]))
+          .as(String.join(" ", bad))
+          .isInstanceOfSatisfying(
+              SignpostException.Invalid.class,
+              e -> assertThat(e.errors()).anySatisfy(f -> assertThat(f.field()).isEqualTo(bad[3])));
+    }
     assertThat(store.all()).isEmpty();
   }
 
