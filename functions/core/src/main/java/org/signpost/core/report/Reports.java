@@ -19,6 +19,7 @@ import org.signpost.core.referral.Referral;
 import org.signpost.core.referral.ReferralRepository;
 import org.signpost.core.referral.ReferralStatus;
 import org.signpost.core.referral.StatusChange;
+import org.signpost.core.referral.Swemwbs;
 import org.signpost.core.time.Clocks;
 
 /**
@@ -84,7 +85,10 @@ public final class Reports {
         rows);
   }
 
-  /** ONS4 change from baseline at 6 and 12 weeks: mean and n per measure, overall and by need. */
+  /**
+   * ONS4 change from baseline at 6 and 12 weeks: mean and n per measure, overall and by need; and
+   * the SWEMWBS raw total ({@code swemwbs_total}) where prescribers asked for it.
+   */
   public Report outcomes(Caller caller) {
     allowed(caller);
     List<Referral> all = referrals.all();
@@ -215,6 +219,7 @@ public final class Reports {
   private static void change(
       String dimension, String key, List<Referral> group, List<List<Object>> rows) {
     for (int week : CheckIn.WEEKS) {
+      swemwbsChange(dimension, key, week, group, rows);
       for (int measure = 0; measure < MEASURES.length; measure++) {
         int n = 0;
         double baseline = 0;
@@ -242,6 +247,40 @@ public final class Reports {
                 small ? null : round(change / n)));
       }
     }
+  }
+
+  /**
+   * SWEMWBS raw totals: the mean at referral and the mean change at a week, over the people with
+   * both (the prescriber asked for it and the person answered all seven items both times).
+   */
+  private static void swemwbsChange(
+      String dimension, String key, int week, List<Referral> group, List<List<Object>> rows) {
+    int n = 0;
+    double baseline = 0;
+    double change = 0;
+    for (Referral r : group) {
+      List<Integer> before = r.checkInPlan().swemwbsBaseline();
+      var answer = r.checkIn(week).filter(CheckIn::answered).map(CheckIn::swemwbs);
+      if (before.size() == Swemwbs.ITEMS
+          && answer.filter(a -> a.size() == Swemwbs.ITEMS).isPresent()) {
+        n++;
+        baseline += Swemwbs.total(before);
+        change += Swemwbs.total(answer.get()) - Swemwbs.total(before);
+      }
+    }
+    if (n == 0 && group.stream().noneMatch(r -> r.checkInPlan().swemwbs())) {
+      return; // nobody in this group was asked: no row rather than a row of zeros
+    }
+    boolean small = n < MIN_GROUP;
+    rows.add(
+        Arrays.asList(
+            dimension,
+            key,
+            week,
+            "swemwbs_total",
+            count(n),
+            small ? null : round(baseline / n),
+            small ? null : round(change / n)));
   }
 
   private static List<Object> bands(String key, List<Listing> group, LocalDate today) {
