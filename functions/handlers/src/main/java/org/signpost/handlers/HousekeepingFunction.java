@@ -6,10 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.signpost.core.listing.StaleListings;
 import org.signpost.handlers.hsds.HsdsCatalogue;
 import org.signpost.handlers.hsds.HsdsExporter;
+import org.signpost.handlers.notify.ChannelSender;
 import org.signpost.handlers.notify.FileSender;
+import org.signpost.handlers.notify.FileSmsSender;
 import org.signpost.handlers.notify.OutboxRelay;
 import org.signpost.handlers.notify.Sender;
 import org.signpost.handlers.notify.SesSender;
@@ -54,7 +57,11 @@ public final class HousekeepingFunction
     return run();
   }
 
-  /** Files locally (OUTBOX_DIR set), SES in AWS; built lazily so only this function loads SES. */
+  /**
+   * Files locally (OUTBOX_DIR set), for emails and text messages alike; in AWS, SES for emails and
+   * no SMS gateway yet, so text messages wait in the outbox. Built lazily so only this function
+   * loads SES.
+   */
   private Sender sender() {
     Sender local = sender;
     if (local == null) {
@@ -62,15 +69,21 @@ public final class HousekeepingFunction
           wiring
               .settings
               .outboxDir()
-              .<Sender>map(dir -> new FileSender(dir, wiring.settings.emailFrom()))
+              .<Sender>map(
+                  dir ->
+                      new ChannelSender(
+                          new FileSender(dir, wiring.settings.emailFrom()),
+                          Optional.of(new FileSmsSender(dir))))
               .orElseGet(
                   () ->
-                      new SesSender(
-                          SesV2Client.builder()
-                              .httpClient(UrlConnectionHttpClient.create())
-                              .region(Region.of(wiring.config.region()))
-                              .build(),
-                          wiring.settings.emailFrom()));
+                      new ChannelSender(
+                          new SesSender(
+                              SesV2Client.builder()
+                                  .httpClient(UrlConnectionHttpClient.create())
+                                  .region(Region.of(wiring.config.region()))
+                                  .build(),
+                              wiring.settings.emailFrom()),
+                          Optional.empty()));
       sender = local;
     }
     return local;

@@ -9,6 +9,7 @@ import org.signpost.core.listing.ListingRepository;
 import org.signpost.core.referral.ReferralService;
 import org.signpost.core.search.SearchParams;
 import org.signpost.core.search.SearchService;
+import org.signpost.core.search.UnmetNeedTally;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
@@ -31,6 +32,10 @@ import org.signpost.handlers.wiring.Wiring;
 public final class PagesFunction extends HttpFunction {
   public PagesFunction() {
     this(Wiring.shared(), SearchFunction.environmentIndex());
+    UnmetNeedTally unmet = Wiring.shared().unmetNeeds;
+    // Counts still in memory when the runtime stops are written on the way out, where the runtime
+    // runs shutdown hooks (the local runtime does; Lambda does only with an extension registered).
+    Runtime.getRuntime().addShutdownHook(new Thread(unmet::flush, "unmet-need-final-flush"));
   }
 
   PagesFunction(Wiring wiring, SearchService search) {
@@ -38,6 +43,7 @@ public final class PagesFunction extends HttpFunction {
         wiring.web,
         search,
         wiring.searchParams,
+        wiring.unmetNeeds,
         wiring.listings,
         wiring.referralService,
         wiring.clock,
@@ -49,23 +55,25 @@ public final class PagesFunction extends HttpFunction {
       Web web,
       SearchService search,
       SearchParams params,
+      UnmetNeedTally unmet,
       ListingRepository listings,
       ReferralService referrals,
       Clock clock,
       Duration minFillTime,
       Identity identity) {
-    super(routes(web, search, params, listings, referrals, clock, minFillTime), identity);
+    super(routes(web, search, params, unmet, listings, referrals, clock, minFillTime), identity);
   }
 
   private static Map<String, Function<ApiRequest, ApiResponse>> routes(
       Web web,
       SearchService search,
       SearchParams params,
+      UnmetNeedTally unmet,
       ListingRepository listings,
       ReferralService referrals,
       Clock clock,
       Duration minFillTime) {
-    PublicPages pages = new PublicPages(search, params, listings);
+    PublicPages pages = new PublicPages(search, params, unmet, listings);
     ReferralPages refer = new ReferralPages(referrals, listings, clock, minFillTime);
     PortalPages portal = new PortalPages(referrals);
     ShortlistPages shortlist = new ShortlistPages(listings, web.tokens(), clock);
@@ -88,7 +96,7 @@ public final class PagesFunction extends HttpFunction {
             (request, page) ->
                 page.render(200, "help", Map.of("title", page.message("help_title")))));
     routes.put("GET /assets/{file}", web::asset);
-    routes.putAll(SearchFunction.routes(() -> search, params));
+    routes.putAll(SearchFunction.routes(() -> search, params, unmet));
     return routes;
   }
 }

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.signpost.core.referral.CheckIn;
+import org.signpost.core.referral.RecordCodes;
 import org.signpost.core.referral.Referral;
 import org.signpost.core.referral.ReferralRequest;
 import org.signpost.core.referral.ReferralService;
 import org.signpost.core.referral.StatusChange;
+import org.signpost.core.referral.Swemwbs;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.Json;
 
@@ -32,7 +34,10 @@ final class ReferralJson {
       String accessNeeds,
       Boolean consent,
       String idempotencyKey,
-      Boolean followUpConsent) {
+      Boolean followUpConsent,
+      List<Integer> swemwbs,
+      Boolean offerSwemwbs,
+      String followUpChannel) {
     ReferralRequest toRequest(String headerKey) {
       return new ReferralRequest(
           listingId,
@@ -49,7 +54,10 @@ final class ReferralJson {
           accessNeeds,
           Boolean.TRUE.equals(consent),
           headerKey != null ? headerKey : idempotencyKey,
-          Boolean.TRUE.equals(followUpConsent));
+          Boolean.TRUE.equals(followUpConsent),
+          swemwbs,
+          Boolean.TRUE.equals(offerSwemwbs),
+          followUpChannel);
     }
 
     @Override
@@ -94,6 +102,14 @@ final class ReferralJson {
     body.put("source", r.source());
     body.put("status", r.status().code());
     body.put("urgent", r.urgent());
+    ArrayNode codes = body.putArray("record_codes");
+    for (RecordCodes.Code code : RecordCodes.of(r)) {
+      codes
+          .addObject()
+          .put("system", code.system())
+          .put("code", code.code())
+          .put("display", code.display());
+    }
     ObjectNode person = body.putObject("person");
     person.put("name", r.person().name());
     person.put("phone", r.person().phone());
@@ -138,10 +154,18 @@ final class ReferralJson {
   /** Baseline and check-ins as change over time: each answer and its difference from baseline. */
   private static void outcomes(Referral r, ObjectNode out) {
     out.put("follow_ups", r.followUps());
-    if (!r.ons4().isEmpty()) {
+    out.put("swemwbs_offered", r.checkInPlan().swemwbs());
+    out.put("follow_up_channel", r.checkInPlan().channel());
+    List<Integer> swemwbsBaseline = r.checkInPlan().swemwbsBaseline();
+    if (!r.ons4().isEmpty() || !swemwbsBaseline.isEmpty()) {
       ObjectNode baseline = out.putObject("baseline");
       baseline.put("at", r.createdAt().toString());
-      r.ons4().forEach(baseline.putArray("ons4")::add);
+      if (!r.ons4().isEmpty()) {
+        r.ons4().forEach(baseline.putArray("ons4")::add);
+      }
+      if (!swemwbsBaseline.isEmpty()) {
+        swemwbs(baseline.putObject("swemwbs"), swemwbsBaseline, List.of());
+      }
     }
     ArrayNode checkIns = out.putArray("check_ins");
     for (CheckIn c : r.checkIns()) {
@@ -157,7 +181,19 @@ final class ReferralJson {
             change.add(c.ons4().get(i) - r.ons4().get(i));
           }
         }
+        if (!c.swemwbs().isEmpty()) {
+          swemwbs(one.putObject("swemwbs"), c.swemwbs(), swemwbsBaseline);
+        }
       }
+    }
+  }
+
+  /** SWEMWBS item scores, their raw total and, with a baseline, the total's change from it. */
+  private static void swemwbs(ObjectNode out, List<Integer> items, List<Integer> baseline) {
+    items.forEach(out.putArray("items")::add);
+    out.put("total", Swemwbs.total(items));
+    if (!baseline.isEmpty()) {
+      out.put("change", Swemwbs.total(items) - Swemwbs.total(baseline));
     }
   }
 

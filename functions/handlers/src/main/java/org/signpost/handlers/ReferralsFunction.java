@@ -7,8 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.signpost.core.auth.Caller;
+import org.signpost.core.errors.SignpostException;
+import org.signpost.core.referral.GpSummary;
 import org.signpost.core.referral.Referral;
 import org.signpost.core.referral.ReferralService;
+import org.signpost.core.report.Report;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
@@ -46,6 +49,7 @@ public final class ReferralsFunction extends HttpFunction {
     routes.put("POST /api/prescriber/referrals", request -> prescriber(service, request));
     routes.put("GET /api/referrals", request -> mine(service, request));
     routes.put("GET /api/referrals/{id}", request -> get(service, request));
+    routes.put("GET /api/referrals/{id}/gp-summary", request -> gpSummary(service, request));
     routes.put("POST /api/referrals/{id}/status", request -> move(service, request));
     routes.put("DELETE /api/referrals/{id}", request -> erase(service, request));
     // The group's one-tap attendance link: a page, so it renders HTML errors.
@@ -89,6 +93,39 @@ public final class ReferralsFunction extends HttpFunction {
     Caller caller = Caller.required(request.caller());
     Referral referral = service.get(caller, request.pathParameter("id"));
     return ReferralJson.one(200, referral, referral.scoresVisibleTo(caller));
+  }
+
+  /** The GP summary as plain text (default) or CSV of section, field and value. */
+  private static ApiResponse gpSummary(ReferralService service, ApiRequest request) {
+    Caller caller = Caller.required(request.caller());
+    java.util.List<String> format =
+        request.query().getOrDefault("format", java.util.List.of("text"));
+    if (format.size() != 1 || !java.util.List.of("text", "csv").contains(format.get(0))) {
+      throw SignpostException.Invalid.of("format", "text or csv");
+    }
+    GpSummary summary = service.gpSummary(caller, request.pathParameter("id"));
+    boolean csv = format.get(0).equals("csv");
+    String body =
+        csv
+            ? ReportsFunction.csv(
+                new Report(
+                    "gp-summary",
+                    java.util.List.of("section", "field", "value"),
+                    summary.entries().stream()
+                        .map(e -> java.util.List.<Object>of(e.section(), e.field(), e.value()))
+                        .toList()))
+            : summary.text();
+    String file = summary.reference() + "-gp-summary." + (csv ? "csv" : "txt");
+    return new ApiResponse(
+        200,
+        Map.of(
+            "Content-Type",
+            csv ? "text/csv; charset=utf-8" : "text/plain; charset=utf-8",
+            "Content-Disposition",
+            "attachment; filename=\"" + file + "\"",
+            "Cache-Control",
+            "no-store"),
+        body);
   }
 
   private static ApiResponse move(ReferralService service, ApiRequest request) {

@@ -34,6 +34,7 @@ public final class ReportsFunction extends HttpFunction {
             "GET /api/reports/pathway", request -> answer(request, reports::pathway),
             "GET /api/reports/outcomes", request -> answer(request, reports::outcomes),
             "GET /api/reports/freshness", request -> answer(request, reports::freshness),
+            "GET /api/reports/unmet-needs", request -> answer(request, reports::unmetNeeds),
             "GET /portal/reports", web.page(new ReportPages(reports)::page)),
         identity);
   }

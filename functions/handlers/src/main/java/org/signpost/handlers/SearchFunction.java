@@ -9,6 +9,7 @@ import org.signpost.core.errors.SignpostException;
 import org.signpost.core.geo.OutcodeGeocoder;
 import org.signpost.core.search.SearchParams;
 import org.signpost.core.search.SearchService;
+import org.signpost.core.search.UnmetNeedTally;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
@@ -29,7 +30,8 @@ public final class SearchFunction extends HttpFunction {
   private static volatile SearchService environmentIndex;
 
   public SearchFunction() {
-    this(SearchFunction::environmentIndex, Wiring.shared().searchParams);
+    this(
+        SearchFunction::environmentIndex, Wiring.shared().searchParams, Wiring.shared().unmetNeeds);
     try {
       environmentIndex();
     } catch (RuntimeException e) {
@@ -43,23 +45,28 @@ public final class SearchFunction extends HttpFunction {
     this(search, new SearchParams(OutcodeGeocoder.bundled(), Clock.systemUTC()));
   }
 
+  /** Without unmet-need counting. */
   SearchFunction(SearchService search, SearchParams params) {
-    this(() -> search, params);
+    this(() -> search, params, UnmetNeedTally.none());
   }
 
   /**
    * @param index the environment's index; it throws while the index cannot be built, which makes
    *     every route, health included, a 503
    */
-  SearchFunction(Supplier<SearchService> index, SearchParams params) {
-    super(routes(index, params));
+  SearchFunction(Supplier<SearchService> index, SearchParams params, UnmetNeedTally unmet) {
+    super(routes(index, params, unmet));
   }
 
-  /** Search, autocomplete and readiness over an index; the pages function serves them too. */
+  /**
+   * Search, autocomplete and readiness over an index; the pages function serves them too.
+   *
+   * @param unmet counts searches that found little
+   */
   static Map<String, Function<ApiRequest, ApiResponse>> routes(
-      Supplier<SearchService> index, SearchParams params) {
+      Supplier<SearchService> index, SearchParams params, UnmetNeedTally unmet) {
     return Map.of(
-        "GET /api/search", request -> search(index.get(), params, request),
+        "GET /api/search", request -> search(index.get(), params, unmet, request),
         "GET /api/suggest", request -> suggest(index.get(), request),
         "GET /health", request -> health(index.get()));
   }
@@ -78,9 +85,11 @@ public final class SearchFunction extends HttpFunction {
     return environmentIndex;
   }
 
-  private static ApiResponse search(SearchService search, SearchParams params, ApiRequest request) {
+  private static ApiResponse search(
+      SearchService search, SearchParams params, UnmetNeedTally unmet, ApiRequest request) {
     ApiResponse response =
-        ApiResponse.json(200, SearchJson.write(Searches.find(search, params, request.query())));
+        ApiResponse.json(
+            200, SearchJson.write(Searches.find(search, params, unmet, request.query())));
     return markIfStale(search, response);
   }
 

@@ -169,4 +169,211 @@ class CheckInsIT {
             .getBody();
     assertThat(providerList).contains(id).doesNotContain("ons4", "outcomes");
   }
+
+  @Test
+  void
+      swemwbs_whenThePrescriberAsks_isOfferedAtTheCheckIn_outOfRangeChangesNothing_andTheChangeShows(
+          TestBackend.Store store, @TempDir Path outbox) throws Exception {
+    ReferralFixtures.MovableClock clock = new ReferralFixtures.MovableClock(Instant.now());
+    Wiring wiring = new Wiring(store.config(true), ReferralFixtures.settings(1000, outbox), clock);
+    ReferralsFunction api = new ReferralsFunction(wiring);
+    HousekeepingFunction housekeeping = new HousekeepingFunction(wiring);
+    Map<String, String> gp = Map.of("sub", "gp-wellbeing", "cognito:groups", "[prescriber]");
+    Events.enrol(wiring.memberships, Events.provider(ORG), gp);
+    String listing =
+        ReferralFixtures.listing(wiring, ORG, "Wellbeing Tea", "[\"prescriber\"]").id();
+    String body =
+        "{\"listing_id\":\""
+            + listing
+            + "\",\"name\":\"Bea\",\"email\":\"bea@example.org\",\"needs\":[\"low_mood_anxiety\"],"
+            + "\"ons4\":[3,4,5,8],\"swemwbs\":%s,\"offer_swemwbs\":true,\"consent\":true,"
+            + "\"follow_up_consent\":true}";
+    APIGatewayV2HTTPResponse refused =
+        call(
+            api,
+            "POST /api/prescriber/referrals",
+            "/api/prescriber/referrals",
+            null,
+            "application/json",
+            body.formatted("[1,2,3,4,5,6,2]"),
+            gp);
+    assertThat(refused.getStatusCode()).isEqualTo(400);
+    assertThat(refused.getHeaders().get("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(refused.getBody()).contains("swemwbs");
+    assertThat(wiring.referrals.byReferrer("gp-wellbeing")).isEmpty();
+    APIGatewayV2HTTPResponse created =
+        call(
+            api,
+            "POST /api/prescriber/referrals",
+            "/api/prescriber/referrals",
+            null,
+            "application/json",
+            body.formatted("[2,2,3,3,2,3,2]"),
+            gp);
+    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
+    String id = Json.MAPPER.readTree(created.getBody()).get("id").asText();
+    clock.advance(Duration.ofDays(42));
+    assertThat(housekeeping.run()).containsEntry("check_ins", 1);
+    Matcher m = LINK.matcher(outbox(outbox));
+    assertThat(m.find()).isTrue();
+    String token = m.group(1);
+    Map<String, String> path = Map.of("token", token);
+    String form = "application/x-www-form-urlencoded";
+    String ons4 = "satisfied=5&worthwhile=6&happy=6&anxious=4";
+
+    APIGatewayV2HTTPResponse page =
+        call(api, "GET /c/{token}", "/c/" + token, path, form, null, null);
+    APIGatewayV2HTTPResponse outOfRange =
+        call(
+            api,
+            "POST /c/{token}",
+            "/c/" + token,
+            path,
+            form,
+            ons4
+                + "&swemwbs_1=3&swemwbs_2=3&swemwbs_3=3&swemwbs_4=3&swemwbs_5=3&swemwbs_6=3"
+                + "&swemwbs_7=6",
+            null);
+    APIGatewayV2HTTPResponse partial =
+        call(api, "POST /c/{token}", "/c/" + token, path, form, ons4 + "&swemwbs_1=3", null);
+
+    assertThat(page.getBody()).contains("id=\"swemwbs\"", "swemwbs_7", "Wellbeing question 7 of 7");
+    assertThat(outOfRange.getStatusCode()).isEqualTo(400);
+    assertThat(outOfRange.getBody()).contains("checkin-error", "1 to 5");
+    assertThat(partial.getStatusCode()).isEqualTo(400);
+    assertThat(wiring.referrals.find(id).orElseThrow().checkIn(6).orElseThrow().answered())
+        .isFalse();
+
+    APIGatewayV2HTTPResponse good =
+        call(
+            api,
+            "POST /c/{token}",
+            "/c/" + token,
+            path,
+            form,
+            ons4
+                + "&swemwbs_1=3&swemwbs_2=4&swemwbs_3=3&swemwbs_4=4&swemwbs_5=3&swemwbs_6=3"
+                + "&swemwbs_7=3",
+            null);
+    assertThat(good.getStatusCode()).isEqualTo(200);
+    JsonNode outcomes =
+        Json.MAPPER
+            .readTree(
+                call(
+                        api,
+                        "GET /api/referrals/{id}",
+                        "/api/referrals/" + id,
+                        Map.of("id", id),
+                        form,
+                        null,
+                        gp)
+                    .getBody())
+            .get("outcomes");
+    assertThat(outcomes.get("swemwbs_offered").asBoolean()).isTrue();
+    assertThat(outcomes.at("/baseline/swemwbs/total").asInt()).isEqualTo(17);
+    assertThat(outcomes.at("/check_ins/0/swemwbs/items").toString()).isEqualTo("[3,4,3,4,3,3,3]");
+    assertThat(outcomes.at("/check_ins/0/swemwbs/total").asInt()).isEqualTo(23);
+    assertThat(outcomes.at("/check_ins/0/swemwbs/change").asInt()).isEqualTo(6);
+    String providerView =
+        call(
+                api,
+                "GET /api/referrals/{id}",
+                "/api/referrals/" + id,
+                Map.of("id", id),
+                form,
+                null,
+                Events.provider(ORG))
+            .getBody();
+    assertThat(providerView).doesNotContain("swemwbs", "ons4");
+    String summary =
+        call(
+                api,
+                "GET /api/referrals/{id}/gp-summary",
+                "/api/referrals/" + id + "/gp-summary",
+                Map.of("id", id),
+                form,
+                null,
+                gp)
+            .getBody();
+    assertThat(summary).contains("SWEMWBS at week 6", "raw total 23 of 35 (+6)");
+  }
+
+  @Test
+  void smsChosenAtConsent_goesThroughTheOutboxAsATextMessage_neverLoggingTheNumberOrLink(
+      TestBackend.Store store, @TempDir Path outbox) throws Exception {
+    ReferralFixtures.MovableClock clock = new ReferralFixtures.MovableClock(Instant.now());
+    Wiring wiring = new Wiring(store.config(true), ReferralFixtures.settings(1000, outbox), clock);
+    ReferralsFunction api = new ReferralsFunction(wiring);
+    HousekeepingFunction housekeeping = new HousekeepingFunction(wiring);
+    Map<String, String> gp = Map.of("sub", "gp-texts", "cognito:groups", "[prescriber]");
+    Events.enrol(wiring.memberships, Events.provider(ORG), gp);
+    String listing = ReferralFixtures.listing(wiring, ORG, "Text Tea", "[\"prescriber\"]").id();
+    String body =
+        "{\"listing_id\":\""
+            + listing
+            + "\",\"name\":\"Cai\",\"phone\":\"%s\",\"needs\":[\"loneliness\"],\"consent\":true,"
+            + "\"follow_up_consent\":true,\"follow_up_channel\":\"sms\"}";
+    APIGatewayV2HTTPResponse badPhone =
+        call(
+            api,
+            "POST /api/prescriber/referrals",
+            "/api/prescriber/referrals",
+            null,
+            "application/json",
+            body.formatted("0770 090"),
+            gp);
+    APIGatewayV2HTTPResponse landline =
+        call(
+            api,
+            "POST /api/prescriber/referrals",
+            "/api/prescriber/referrals",
+            null,
+            "application/json",
+            body.formatted("0121 496 0000"),
+            gp);
+    assertThat(badPhone.getStatusCode()).isEqualTo(400);
+    assertThat(badPhone.getHeaders().get("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(Json.MAPPER.readTree(badPhone.getBody()).at("/errors/0/field").asText())
+        .isEqualTo("phone");
+    assertThat(landline.getStatusCode()).isEqualTo(400);
+    assertThat(landline.getBody()).contains("mobile");
+    assertThat(wiring.referrals.byReferrer("gp-texts")).isEmpty();
+
+    APIGatewayV2HTTPResponse created =
+        call(
+            api,
+            "POST /api/prescriber/referrals",
+            "/api/prescriber/referrals",
+            null,
+            "application/json",
+            body.formatted("07700 900135"),
+            gp);
+    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
+    clock.advance(Duration.ofDays(42));
+    // Without an SMS gateway (as in AWS today) the text waits in the outbox, unclaimed.
+    assertThat(wiring.referralService.followUps().sendDue()).isEqualTo(1);
+    java.util.List<String> withoutGateway =
+        new org.signpost.handlers.notify.OutboxRelay(
+                wiring.referrals,
+                new org.signpost.handlers.notify.ChannelSender(
+                    new org.signpost.handlers.notify.FileSender(outbox, "from@example.org"),
+                    java.util.Optional.empty()),
+                clock)
+            .sendPending();
+    assertThat(withoutGateway).noneMatch(f -> f.contains("-sms-"));
+    assertThat(wiring.referrals.unsent()).anyMatch(item -> item.textMessage());
+
+    String logs =
+        ReferralPrivacyIT.captureStandardError(
+            () -> {
+              org.slf4j.LoggerFactory.getLogger(CheckInsIT.class).info("log capture is live");
+              return housekeeping.run();
+            });
+
+    String text = outbox(outbox);
+    assertThat(text).contains("SMS to: +447700900135").containsPattern("/c/[A-Za-z0-9_.-]+");
+    assertThat(wiring.referrals.unsent()).noneMatch(item -> item.textMessage());
+    assertThat(logs).contains("log capture is live", "text message");
+    assertThat(logs).doesNotContain("+447700900135", "07700 900135", "900135", "/c/");
+  }
 }

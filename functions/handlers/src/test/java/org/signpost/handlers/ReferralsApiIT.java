@@ -122,13 +122,13 @@ class ReferralsApiIT {
     Map<String, List<Integer>> expected =
         Map.of(
             // GET one, POST status (stale If-Match, so nothing changes), DELETE, POST prescriber
-            // referral
-            "anonymous", List.of(401, 401, 401, 401),
-            "provider same org", List.of(200, 412, 403, 403),
-            "provider other org", List.of(404, 404, 403, 403),
-            "referring prescriber", List.of(200, 403, 403, 201),
-            "other prescriber", List.of(404, 404, 403, 201),
-            "admin", List.of(200, 412, 404, 201));
+            // referral, GET the GP summary
+            "anonymous", List.of(401, 401, 401, 401, 401),
+            "provider same org", List.of(200, 412, 403, 403, 403),
+            "provider other org", List.of(404, 404, 403, 403, 404),
+            "referring prescriber", List.of(200, 403, 403, 201, 200),
+            "other prescriber", List.of(404, 404, 403, 201, 404),
+            "admin", List.of(200, 412, 404, 201, 403));
     Map<String, Boolean> seesInList =
         Map.of(
             "provider same org",
@@ -199,6 +199,18 @@ class ReferralsApiIT {
                   .getStatusCode())
           .as(who + " POST prescriber")
           .isEqualTo(codes.get(3));
+      assertThat(
+              send(call(
+                      "GET /api/referrals/{id}/gp-summary",
+                      "/api/referrals/" + id + "/gp-summary",
+                      idParam,
+                      Map.of(),
+                      null,
+                      claims,
+                      "10.0.0.2"))
+                  .getStatusCode())
+          .as(who + " GET GP summary")
+          .isEqualTo(codes.get(4));
       APIGatewayV2HTTPResponse list =
           send(
               call(
@@ -243,6 +255,76 @@ class ReferralsApiIT {
                 .getStatusCode())
         .isEqualTo(204);
     assertThat(wiring.referrals.find(id)).isEmpty();
+  }
+
+  @Test
+  void gpSummary_downloadsAsTextOrCsv_withRecordCodes_andTheJsonCarriesTheCodes() throws Exception {
+    Map<String, String> gp = Map.of("sub", "gp-summary", "cognito:groups", "[prescriber]");
+    Events.enrol(wiring.memberships, gp);
+    String id = prescriberReferral(gp);
+    Map<String, String> idParam = Map.of("id", id);
+    for (String status : List.of("contacted", "declined")) {
+      APIGatewayV2HTTPResponse moved =
+          send(
+              call(
+                  "POST /api/referrals/{id}/status",
+                  "/api/referrals/" + id + "/status",
+                  idParam,
+                  Map.of("if-match", "\"" + wiring.referrals.find(id).get().version() + "\""),
+                  "{\"status\":\"" + status + "\",\"reason\":\"group is full\"}",
+                  Events.provider(ORG),
+                  "10.0.0.3"));
+      assertThat(moved.getStatusCode()).as(moved.getBody()).isEqualTo(200);
+    }
+
+    APIGatewayV2HTTPResponse text = summary(id, "", gp);
+    APIGatewayV2HTTPResponse csv = summary(id, "format=csv", gp);
+    APIGatewayV2HTTPResponse bad = summary(id, "format=pdf", gp);
+    JsonNode asPrescriber =
+        json(
+            send(
+                call(
+                    "GET /api/referrals/{id}",
+                    "/api/referrals/" + id,
+                    idParam,
+                    Map.of(),
+                    null,
+                    gp,
+                    "10.0.0.3")));
+
+    assertThat(text.getStatusCode()).isEqualTo(200);
+    assertThat(text.getHeaders().get("Content-Type")).startsWith("text/plain");
+    assertThat(text.getHeaders().get("Content-Disposition")).contains("-gp-summary.txt");
+    assertThat(text.getBody())
+        .contains(
+            "871731000000106 |Referral to social prescribing service|",
+            "871711000000103 |Social prescribing declined|",
+            "need: loneliness",
+            "activity: Referral Tea Club",
+            "current status: declined",
+            "declined: group is full",
+            "life satisfaction 3; worthwhile 4; happiness yesterday 5; anxiety yesterday 6");
+    assertThat(csv.getHeaders().get("Content-Type")).startsWith("text/csv");
+    assertThat(csv.getBody())
+        .startsWith("section,field,value\r\n")
+        .contains("Needs,need,loneliness\r\n", "Status,current status,declined\r\n");
+    assertThat(bad.getStatusCode()).isEqualTo(400);
+    assertThat(asPrescriber.get("record_codes").findValuesAsText("code"))
+        .containsExactly("871731000000106", "871711000000103");
+  }
+
+  private static APIGatewayV2HTTPResponse summary(
+      String id, String query, Map<String, String> claims) {
+    APIGatewayV2HTTPEvent event =
+        Events.request(
+            "GET /api/referrals/{id}/gp-summary",
+            "/api/referrals/" + id + "/gp-summary",
+            Map.of("id", id),
+            query,
+            Map.of(),
+            null,
+            claims);
+    return send(event);
   }
 
   @Test

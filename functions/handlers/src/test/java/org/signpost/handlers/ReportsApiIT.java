@@ -23,7 +23,8 @@ class ReportsApiIT {
   private static final String ORG = "org-reports-home";
   private static final Map<String, String> LEAD =
       Map.of("sub", "lead-1", "cognito:groups", "[prescriber_lead]");
-  private static final List<String> ROUTES = List.of("pathway", "outcomes", "freshness");
+  private static final List<String> ROUTES =
+      List.of("pathway", "outcomes", "freshness", "unmet-needs");
   private static Wiring wiring;
   private static ReportsFunction reports;
 

@@ -59,7 +59,9 @@ class SearchColdStartTest {
   void health_is503_whileNoIndexCanBeBuilt_then200OnceTheStoreIsBack() {
     SearchFunction function =
         new SearchFunction(
-            this::index, new SearchParams(OutcodeGeocoder.bundled(), Clock.systemUTC()));
+            this::index,
+            new SearchParams(OutcodeGeocoder.bundled(), Clock.systemUTC()),
+            org.signpost.core.search.UnmetNeedTally.none());
 
     for (String route : List.of("GET /health", "GET /api/search")) {
       APIGatewayV2HTTPResponse down = get(function, route);

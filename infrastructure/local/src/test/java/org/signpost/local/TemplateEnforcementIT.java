@@ -93,6 +93,24 @@ class TemplateEnforcementIT {
   }
 
   @Test
+  void unmetNeedCounters_pagesFunctionOnlyAddsAndReportsFunctionOnlyReads() {
+    Wiring pages = FunctionWirings.wiring(permissions.get("PagesFunction"));
+    Wiring reports = FunctionWirings.wiring(permissions.get("ReportsFunction"));
+    org.signpost.core.report.UnmetNeed cell =
+        new org.signpost.core.report.UnmetNeed("2026-11", "B11", "need:housing");
+
+    pages.unmetNeedStore.add(cell, 5);
+
+    assertThat(reports.unmetNeedStore.all()).containsEntry(cell, 5L);
+    assertThatThrownBy(pages.unmetNeedStore::all)
+        .isInstanceOf(DynamoDbException.class)
+        .hasMessageContaining("dynamodb:Scan");
+    assertThatThrownBy(() -> reports.unmetNeedStore.add(cell, 1))
+        .isInstanceOf(DynamoDbException.class)
+        .hasMessageContaining("dynamodb:UpdateItem");
+  }
+
+  @Test
   void publicPagesFunction_cannotDeleteOrScanReferrals() {
     Wiring pages = FunctionWirings.wiring(permissions.get("PagesFunction"));
 

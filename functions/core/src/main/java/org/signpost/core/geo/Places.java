@@ -34,6 +34,19 @@ public final class Places {
   }
 
   /**
+   * The outward code of a postcode or outward code, such as {@code B11} for {@code "b11 4ab"};
+   * empty for {@code lat,lon} or anything else. Only the district is kept, never the full postcode.
+   */
+  public static Optional<String> outwardCode(String near) {
+    Optional<String> postcode = normalisePostcode(near);
+    if (postcode.isPresent()) {
+      return Optional.of(postcode.get().substring(0, postcode.get().indexOf(' ')));
+    }
+    String outward = near.strip().toUpperCase(Locale.ROOT);
+    return OUTWARD.matcher(outward).matches() ? Optional.of(outward) : Optional.empty();
+  }
+
+  /**
    * The point for {@code near}.
    *
    * @throws SignpostException.Invalid naming {@code near} when it is malformed or unknown

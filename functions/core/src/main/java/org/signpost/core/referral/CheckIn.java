@@ -12,17 +12,25 @@ import java.util.Objects;
  * @param answeredAt when the person answered, or null
  * @param ons4 the four ONS scores 0–10 (satisfied, worthwhile, happy, anxious), empty until
  *     answered
+ * @param swemwbs the seven SWEMWBS item scores 1–5 when they were asked and given, else empty
  */
-public record CheckIn(int week, Instant sentAt, Instant answeredAt, List<Integer> ons4) {
+public record CheckIn(
+    int week, Instant sentAt, Instant answeredAt, List<Integer> ons4, List<Integer> swemwbs) {
   /** The weeks after referral at which check-ins go out. */
   public static final List<Integer> WEEKS = List.of(6, 12);
 
   public CheckIn {
     Objects.requireNonNull(sentAt, "sentAt");
     ons4 = ons4 == null ? List.of() : List.copyOf(ons4);
+    swemwbs = swemwbs == null ? List.of() : List.copyOf(swemwbs);
     if (!WEEKS.contains(week)) {
       throw new IllegalArgumentException("a check-in is at week 6 or 12, not " + week);
     }
+  }
+
+  /** A check-in with ONS4 only. */
+  public CheckIn(int week, Instant sentAt, Instant answeredAt, List<Integer> ons4) {
+    this(week, sentAt, answeredAt, ons4, List.of());
   }
 
   public boolean answered() {
@@ -30,7 +38,7 @@ public record CheckIn(int week, Instant sentAt, Instant answeredAt, List<Integer
   }
 
   /** This check-in with the person's answers. */
-  public CheckIn answered(Instant at, List<Integer> scores) {
-    return new CheckIn(week, sentAt, at, scores);
+  public CheckIn answered(Instant at, List<Integer> scores, List<Integer> swemwbsItems) {
+    return new CheckIn(week, sentAt, at, scores, swemwbsItems);
   }
 }

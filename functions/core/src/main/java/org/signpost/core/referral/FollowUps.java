@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.signpost.core.errors.FieldError;
 import org.signpost.core.errors.SignpostException;
@@ -62,7 +63,8 @@ public final class FollowUps {
     Instant now = clock.instant();
     int sent = 0;
     for (Referral r : referrals.all()) {
-      if (!r.followUps() || contact(r) == null) {
+      Optional<Contact> contact = contact(r);
+      if (!r.followUps() || contact.isEmpty()) {
         continue;
       }
       for (int week : CheckIn.WEEKS) {
@@ -83,21 +85,30 @@ public final class FollowUps {
           break; // the next pass sees the new version
         }
         String token = links.issue(PURPOSE, r.id() + "_" + week, now.plus(VALID_FOR));
+        boolean text = contact.get().channel() == Notifications.Channel.SMS;
         outbox.add(
             new Notifications.Notification(
                 "ntf-" + UUID.randomUUID(),
                 "check_in",
-                contact(r),
+                contact.get().address(),
                 r.id(),
                 "How are you doing? (" + r.reference() + ")",
-                "It is "
-                    + week
-                    + " weeks since you were referred ("
-                    + r.reference()
-                    + "). Four short questions help us know if it is helping: /c/"
-                    + token
-                    + " (the link works for 28 days). You can also stop these messages there.",
-                now));
+                text
+                    // A text message stays short: with the site's address in front of the link it
+                    // fits in two segments (306 characters); the signed token alone is about 110.
+                    ? "Signpost "
+                        + r.reference()
+                        + ": how are you doing? A few short questions, or stop these texts: /c/"
+                        + token
+                    : "It is "
+                        + week
+                        + " weeks since you were referred ("
+                        + r.reference()
+                        + "). Four short questions help us know if it is helping: /c/"
+                        + token
+                        + " (the link works for 28 days). You can also stop these messages there.",
+                now,
+                contact.get().channel()));
         sent++;
         r = claimed;
       }
@@ -134,11 +145,30 @@ public final class FollowUps {
    * @throws SignpostException.Invalid naming {@code ons4} when the scores are not four 0–10 values
    */
   public Outcome answer(String token, List<Integer> scores) {
+    return answer(token, scores, List.of());
+  }
+
+  /**
+   * Stores the person's ONS4 answers and, where the prescriber asked for SWEMWBS, its seven item
+   * scores (all seven or none).
+   *
+   * @throws SignpostException.Invalid naming {@code ons4} when the scores are not four 0–10 values,
+   *     and {@code swemwbs} when they are not seven 1–5 values or SWEMWBS was not asked
+   */
+  public Outcome answer(String token, List<Integer> scores, List<Integer> swemwbs) {
     Outcome opened = open(token);
     if (!(opened instanceof Open open)) {
       return opened;
     }
-    List<ReferralValidator.Issue> issues = ReferralValidator.ons4("ons4", scores);
+    List<ReferralValidator.Issue> issues = new ArrayList<>(ReferralValidator.ons4("ons4", scores));
+    if (!swemwbs.isEmpty()) {
+      issues.addAll(
+          open.referral().checkInPlan().swemwbs()
+              ? Swemwbs.check("swemwbs", swemwbs)
+              : List.of(
+                  new ReferralValidator.Issue(
+                      "swemwbs", "err_swemwbs", "was not asked at this check-in")));
+    }
     if (!issues.isEmpty()) {
       throw new SignpostException.Invalid(
           "the answers need fixing",
@@ -147,24 +177,24 @@ public final class FollowUps {
     Referral r = open.referral();
     List<CheckIn> answered = new ArrayList<>();
     for (CheckIn c : r.checkIns()) {
-      answered.add(c.week() == open.week() ? c.answered(clock.instant(), scores) : c);
+      answered.add(c.week() == open.week() ? c.answered(clock.instant(), scores, swemwbs) : c);
     }
     try {
       return new Answered(referrals.update(r.withFollowUps(true, answered)), open.week());
     } catch (SignpostException.PreconditionFailed changedMeanwhile) {
       // Another tab or the housekeeping pass wrote first: answer against the fresh copy once.
-      return retry(token, scores);
+      return retry(token, scores, swemwbs);
     }
   }
 
-  private Outcome retry(String token, List<Integer> scores) {
+  private Outcome retry(String token, List<Integer> scores, List<Integer> swemwbs) {
     Outcome opened = open(token);
     if (!(opened instanceof Open open)) {
       return opened;
     }
     List<CheckIn> answered = new ArrayList<>();
     for (CheckIn c : open.referral().checkIns()) {
-      answered.add(c.week() == open.week() ? c.answered(clock.instant(), scores) : c);
+      answered.add(c.week() == open.week() ? c.answered(clock.instant(), scores, swemwbs) : c);
     }
     return new Answered(
         referrals.update(open.referral().withFollowUps(true, answered)), open.week());
@@ -192,13 +222,30 @@ public final class FollowUps {
     return referrals.find(id).orElse(null);
   }
 
-  private static String contact(Referral r) {
-    if (r.person().email() != null && !r.person().email().isBlank()) {
-      return r.person().email();
+  /** Where check-ins go and how. */
+  private record Contact(String address, Notifications.Channel channel) {}
+
+  /**
+   * The person's choice at consent ({@code email} or {@code sms}); without one, email when there is
+   * one, else a text message to the phone. Empty when the chosen route has no usable address.
+   */
+  private static Optional<Contact> contact(Referral r) {
+    String email = r.person().email();
+    Optional<Contact> byEmail =
+        email == null || email.isBlank()
+            ? Optional.empty()
+            : Optional.of(new Contact(email, Notifications.Channel.EMAIL));
+    Optional<Contact> bySms =
+        PhoneNumbers.e164(r.person().phone())
+            .filter(PhoneNumbers::textable)
+            .map(number -> new Contact(number, Notifications.Channel.SMS));
+    String chosen = r.checkInPlan().channel();
+    if ("sms".equals(chosen)) {
+      return bySms;
     }
-    // Text messages are not sent yet: the relay keeps "sms:" recipients in the outbox.
-    return r.person().phone() == null || r.person().phone().isBlank()
-        ? null
-        : "sms:" + r.person().phone();
+    if ("email".equals(chosen)) {
+      return byEmail;
+    }
+    return byEmail.or(() -> bySms);
   }
 }

@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param bodyHash hash of what was submitted, so a replayed idempotency key can be checked
  * @param followUps the person agreed to wellbeing check-ins at 6 and 12 weeks and has not withdrawn
  * @param checkIns the check-ins sent so far, with any answers
+ * @param checkInPlan how check-ins go out and what they ask (SWEMWBS as well, where asked)
  */
 public record Referral(
     String id,
@@ -52,7 +53,8 @@ public record Referral(
     String bodyHash,
     long version,
     boolean followUps,
-    List<CheckIn> checkIns) {
+    List<CheckIn> checkIns,
+    CheckInPlan checkInPlan) {
   public static final String SELF = "self";
   public static final String PRESCRIBER = "prescriber";
 
@@ -64,6 +66,7 @@ public record Referral(
     ons4 = List.copyOf(ons4);
     history = List.copyOf(history);
     checkIns = checkIns == null ? List.of() : List.copyOf(checkIns);
+    checkInPlan = checkInPlan == null ? CheckInPlan.DEFAULT : checkInPlan;
     freeText = freeText == null ? "" : freeText;
     reason = reason == null ? "" : reason;
   }
@@ -111,7 +114,8 @@ public record Referral(
         bodyHash,
         version,
         followUps,
-        checkIns);
+        checkIns,
+        checkInPlan);
   }
 
   public Referral reminded(Instant at) {
@@ -143,7 +147,8 @@ public record Referral(
         bodyHash,
         version,
         followUps,
-        checkIns);
+        checkIns,
+        checkInPlan);
   }
 
   /** This referral with another follow-up consent and check-ins. */
@@ -176,7 +181,8 @@ public record Referral(
         bodyHash,
         version,
         consent,
-        newCheckIns);
+        newCheckIns,
+        checkInPlan);
   }
 
   /**

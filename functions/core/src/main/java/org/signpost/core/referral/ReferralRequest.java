@@ -12,6 +12,10 @@ import java.util.List;
  * @param idempotencyKey optional; the same key with the same answers stores one referral
  * @param followUpConsent prescriber only: the person agreed to wellbeing check-ins at 6 and 12
  *     weeks through a private link
+ * @param swemwbs prescriber only: the seven SWEMWBS item scores (1–5) at referral, or empty
+ * @param offerSwemwbs prescriber only: the check-ins ask SWEMWBS as well as ONS4
+ * @param followUpChannel prescriber only: how the person chose to get check-ins, {@code email} or
+ *     {@code sms}; null or blank for email when there is one, else a text message
  */
 public record ReferralRequest(
     String listingId,
@@ -28,7 +32,48 @@ public record ReferralRequest(
     String accessNeeds,
     boolean consent,
     String idempotencyKey,
-    boolean followUpConsent) {
+    boolean followUpConsent,
+    List<Integer> swemwbs,
+    boolean offerSwemwbs,
+    String followUpChannel) {
+  /** A request whose check-ins, if agreed, ask ONS4 only. */
+  public ReferralRequest(
+      String listingId,
+      String name,
+      String phone,
+      String email,
+      String bestTime,
+      String postcode,
+      List<String> needs,
+      String freeText,
+      String reason,
+      List<Integer> ons4,
+      String language,
+      String accessNeeds,
+      boolean consent,
+      String idempotencyKey,
+      boolean followUpConsent) {
+    this(
+        listingId,
+        name,
+        phone,
+        email,
+        bestTime,
+        postcode,
+        needs,
+        freeText,
+        reason,
+        ons4,
+        language,
+        accessNeeds,
+        consent,
+        idempotencyKey,
+        followUpConsent,
+        List.of(),
+        false,
+        null);
+  }
+
   /** A request without consent to follow-up check-ins. */
   public ReferralRequest(
       String listingId,
@@ -76,7 +121,13 @@ public record ReferralRequest(
     accessNeeds = trim(accessNeeds);
     needs = needs == null ? List.of() : List.copyOf(needs);
     ons4 = ons4 == null ? List.of() : List.copyOf(ons4);
+    // Nulls stay, so the validator can name a missing score; List.copyOf would throw.
+    swemwbs =
+        swemwbs == null
+            ? List.of()
+            : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(swemwbs));
     idempotencyKey = blankToNull(idempotencyKey);
+    followUpChannel = blankToNull(followUpChannel);
   }
 
   private static String trim(String value) {

@@ -168,7 +168,8 @@ public final class ReferralService {
             bodyHash,
             0,
             request.followUpConsent(),
-            List.of());
+            List.of(),
+            new CheckInPlan(request.followUpChannel(), request.offerSwemwbs(), request.swemwbs()));
     Referral stored;
     try {
       stored = referrals.create(referral);
@@ -228,6 +229,23 @@ public final class ReferralService {
         .find(id)
         .filter(r -> canSee(caller, r))
         .orElseThrow(() -> new SignpostException.NotFound("no referral " + id));
+  }
+
+  /**
+   * The GP summary of a referral, for the prescriber who sent it and nobody else.
+   *
+   * @throws SignpostException.NotFound when the caller may not see the referral at all
+   * @throws SignpostException.Forbidden when the caller sees it but did not send it
+   */
+  public GpSummary gpSummary(Caller caller, String id) {
+    Referral r = get(caller, id);
+    if (r.referrerSubject() == null || !r.referrerSubject().equals(caller.subject())) {
+      throw new SignpostException.Forbidden(
+          "only the prescriber who made the referral downloads its GP summary");
+    }
+    Optional<Listing> listing =
+        r.listingId() == null ? Optional.empty() : listings.find(r.listingId());
+    return GpSummary.of(r, listing);
   }
 
   /** Referrals the caller sent (prescriber), received (provider) or all of them (admin). */
@@ -344,21 +362,26 @@ public final class ReferralService {
 
   private static String canonical(ReferralRequest r, Listing listing, Optional<Referrer> referrer) {
     return String.join(
-        "\u0000",
-        listing == null ? "" : listing.id(),
-        r.name(),
-        r.phone(),
-        r.email(),
-        r.bestTime(),
-        r.postcode(),
-        String.join(",", r.needs()),
-        r.freeText(),
-        r.reason(),
-        r.ons4().toString(),
-        r.language(),
-        r.accessNeeds(),
-        referrer.map(Referrer::subject).orElse(""),
-        Boolean.toString(r.followUpConsent()));
+            "\u0000",
+            listing == null ? "" : listing.id(),
+            r.name(),
+            r.phone(),
+            r.email(),
+            r.bestTime(),
+            r.postcode(),
+            String.join(",", r.needs()),
+            r.freeText(),
+            r.reason(),
+            r.ons4().toString(),
+            r.language(),
+            r.accessNeeds(),
+            referrer.map(Referrer::subject).orElse(""),
+            Boolean.toString(r.followUpConsent()))
+        // Only requests that use SWEMWBS hash it, so earlier requests keep their hashes.
+        + (r.offerSwemwbs() || !r.swemwbs().isEmpty()
+            ? "\u0000" + r.offerSwemwbs() + "\u0000" + r.swemwbs()
+            : "")
+        + (r.followUpChannel() != null ? "\u0000" + r.followUpChannel() : "");
   }
 
   /** Keyed hashes and randomness, in one place. */

@@ -23,7 +23,6 @@ public final class ReferralValidator {
   static final int MAX_NAME = 60;
   static final int MAX_SHORT = 120;
   static final int MAX_TEXT = 1000;
-  private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()-]{7,20}");
   private static final Pattern EMAIL =
       Pattern.compile("[^@\\s<>\"]{1,64}@[^@\\s<>\"]+\\.[A-Za-z]{2,}");
   private static final Pattern OUTWARD = Pattern.compile("[A-Z]{1,2}[0-9][A-Z0-9]?");
@@ -44,9 +43,13 @@ public final class ReferralValidator {
     if (r.phone().isEmpty() && r.email().isEmpty()) {
       issues.add(new Issue("contact", "err_contact", "give a phone number or an email address"));
     }
-    if (!r.phone().isEmpty()
-        && (!PHONE.matcher(r.phone()).matches() || r.phone().replaceAll("\\D", "").length() < 7)) {
-      issues.add(new Issue("phone", "err_phone", "is not a phone number"));
+    if (!r.phone().isEmpty() && PhoneNumbers.e164(r.phone()).isEmpty()) {
+      issues.add(
+          new Issue(
+              "phone",
+              "err_phone",
+              "is not a phone number: give a UK number such as 07700 900123, or an international"
+                  + " one starting with + and the country code"));
     }
     if (!r.email().isEmpty() && (r.email().length() > 254 || !EMAIL.matcher(r.email()).matches())) {
       issues.add(new Issue("email", "err_email", "is not an email address"));
@@ -82,10 +85,54 @@ public final class ReferralValidator {
       issues.add(
           new Issue("follow_up_consent", "err_contact", "check-ins need an email or phone number"));
     }
+    if (!r.swemwbs().isEmpty()) {
+      issues.addAll(
+          prescriber
+              ? Swemwbs.check("swemwbs", r.swemwbs())
+              : List.of(new Issue("swemwbs", "err_ons4", "is only for prescribers")));
+    }
+    if (r.offerSwemwbs() && !prescriber) {
+      issues.add(new Issue("offer_swemwbs", "err_ons4", "is only for prescribers"));
+    } else if (r.offerSwemwbs() && !r.followUpConsent()) {
+      issues.add(
+          new Issue(
+              "offer_swemwbs", "err_ons4", "is asked at the check-ins: needs follow_up_consent"));
+    }
+    if (r.followUpChannel() != null) {
+      issues.addAll(channel(r, prescriber));
+    }
     if (!r.consent()) {
       issues.add(new Issue("consent", "err_consent", "the person must agree before it is sent"));
     }
     return issues;
+  }
+
+  /** How check-ins go: a prescriber's choice for the person, with the contact it needs. */
+  private static List<Issue> channel(ReferralRequest r, boolean prescriber) {
+    String field = "follow_up_channel";
+    if (!prescriber) {
+      return List.of(new Issue(field, "err_ons4", "is only for prescribers"));
+    }
+    if (!r.followUpConsent()) {
+      return List.of(new Issue(field, "err_ons4", "needs follow_up_consent"));
+    }
+    return switch (r.followUpChannel()) {
+      case "email" ->
+          r.email().isEmpty()
+              ? List.of(new Issue(field, "err_contact", "email check-ins need an email address"))
+              : List.of();
+      case "sms" -> {
+        if (r.phone().isEmpty()) {
+          yield List.of(new Issue(field, "err_contact", "text messages need a phone number"));
+        }
+        yield PhoneNumbers.e164(r.phone()).filter(PhoneNumbers::textable).isEmpty()
+                && PhoneNumbers.e164(r.phone()).isPresent()
+            ? List.of(
+                new Issue("phone", "err_phone", "text messages need a mobile number, such as 07…"))
+            : List.of();
+      }
+      default -> List.of(new Issue(field, "err_contact", "must be email or sms"));
+    };
   }
 
   /** The four ONS4 scores, each 0 to 10, or an issue naming {@code field}. */

@@ -19,6 +19,7 @@ import org.signpost.core.referral.Referral;
 import org.signpost.core.referral.ReferralRepository;
 import org.signpost.core.referral.ReferralStatus;
 import org.signpost.core.referral.StatusChange;
+import org.signpost.core.referral.Swemwbs;
 import org.signpost.core.time.Clocks;
 
 /**
@@ -35,11 +36,21 @@ public final class Reports {
 
   private final ReferralRepository referrals;
   private final ListingChangeFeed listings;
+  private final UnmetNeedStore unmetNeeds;
   private final Clock clock;
 
   public Reports(ReferralRepository referrals, ListingChangeFeed listings, Clock clock) {
+    this(referrals, listings, UnmetNeedStore.NONE, clock);
+  }
+
+  public Reports(
+      ReferralRepository referrals,
+      ListingChangeFeed listings,
+      UnmetNeedStore unmetNeeds,
+      Clock clock) {
     this.referrals = referrals;
     this.listings = listings;
+    this.unmetNeeds = unmetNeeds;
     this.clock = clock;
   }
 
@@ -74,7 +85,10 @@ public final class Reports {
         rows);
   }
 
-  /** ONS4 change from baseline at 6 and 12 weeks: mean and n per measure, overall and by need. */
+  /**
+   * ONS4 change from baseline at 6 and 12 weeks: mean and n per measure, overall and by need; and
+   * the SWEMWBS raw total ({@code swemwbs_total}) where prescribers asked for it.
+   */
   public Report outcomes(Caller caller) {
     allowed(caller);
     List<Referral> all = referrals.all();
@@ -113,6 +127,45 @@ public final class Reports {
             "12_months_or_more"),
         rows);
   }
+
+  /**
+   * Searches that found fewer than three results, overall and by month, outward code and need, then
+   * each (month, outward code, need) cell. A search that filtered on two needs counts under each,
+   * so the need rows can add up to more than the total. Counts of 1–4 are suppressed.
+   */
+  public Report unmetNeeds(Caller caller) {
+    allowed(caller);
+    Map<UnmetNeed, Long> cells = new TreeMap<>(CELL_ORDER);
+    cells.putAll(unmetNeeds.all());
+    Map<String, Long> byMonth = new TreeMap<>();
+    Map<String, Long> byArea = new TreeMap<>();
+    Map<String, Long> byNeed = new TreeMap<>();
+    long total = 0;
+    for (Map.Entry<UnmetNeed, Long> cell : cells.entrySet()) {
+      long n = cell.getValue();
+      total += n;
+      byMonth.merge(cell.getKey().month(), n, Long::sum);
+      byArea.merge(cell.getKey().outwardCode(), n, Long::sum);
+      byNeed.merge(cell.getKey().need(), n, Long::sum);
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    rows.add(Arrays.asList("all", "all", "all", "all", count(total)));
+    byMonth.forEach((month, n) -> rows.add(Arrays.asList("month", month, "all", "all", count(n))));
+    byArea.forEach(
+        (area, n) -> rows.add(Arrays.asList("outward_code", "all", area, "all", count(n))));
+    byNeed.forEach((need, n) -> rows.add(Arrays.asList("need", "all", "all", need, count(n))));
+    cells.forEach(
+        (cell, n) ->
+            rows.add(
+                Arrays.asList("cell", cell.month(), cell.outwardCode(), cell.need(), count(n))));
+    return new Report(
+        "unmet-needs", List.of("dimension", "month", "outward_code", "need", "searches"), rows);
+  }
+
+  private static final java.util.Comparator<UnmetNeed> CELL_ORDER =
+      java.util.Comparator.comparing(UnmetNeed::month)
+          .thenComparing(UnmetNeed::outwardCode)
+          .thenComparing(UnmetNeed::need);
 
   private static void allowed(Caller caller) {
     caller.require(Role.ADMIN, Role.PRESCRIBER_LEAD);
@@ -166,6 +219,7 @@ public final class Reports {
   private static void change(
       String dimension, String key, List<Referral> group, List<List<Object>> rows) {
     for (int week : CheckIn.WEEKS) {
+      swemwbsChange(dimension, key, week, group, rows);
       for (int measure = 0; measure < MEASURES.length; measure++) {
         int n = 0;
         double baseline = 0;
@@ -195,6 +249,40 @@ public final class Reports {
     }
   }
 
+  /**
+   * SWEMWBS raw totals: the mean at referral and the mean change at a week, over the people with
+   * both (the prescriber asked for it and the person answered all seven items both times).
+   */
+  private static void swemwbsChange(
+      String dimension, String key, int week, List<Referral> group, List<List<Object>> rows) {
+    int n = 0;
+    double baseline = 0;
+    double change = 0;
+    for (Referral r : group) {
+      List<Integer> before = r.checkInPlan().swemwbsBaseline();
+      var answer = r.checkIn(week).filter(CheckIn::answered).map(CheckIn::swemwbs);
+      if (before.size() == Swemwbs.ITEMS
+          && answer.filter(a -> a.size() == Swemwbs.ITEMS).isPresent()) {
+        n++;
+        baseline += Swemwbs.total(before);
+        change += Swemwbs.total(answer.get()) - Swemwbs.total(before);
+      }
+    }
+    if (n == 0 && group.stream().noneMatch(r -> r.checkInPlan().swemwbs())) {
+      return; // nobody in this group was asked: no row rather than a row of zeros
+    }
+    boolean small = n < MIN_GROUP;
+    rows.add(
+        Arrays.asList(
+            dimension,
+            key,
+            week,
+            "swemwbs_total",
+            count(n),
+            small ? null : round(baseline / n),
+            small ? null : round(change / n)));
+  }
+
   private static List<Object> bands(String key, List<Listing> group, LocalDate today) {
     int[] bands = new int[4];
     for (Listing l : group) {
@@ -215,6 +303,11 @@ public final class Reports {
 
   /** A count of people: shown when 0 or at least {@link #MIN_GROUP}, otherwise suppressed. */
   static Integer count(int n) {
+    return n == 0 || n >= MIN_GROUP ? n : null;
+  }
+
+  /** A count of searches, suppressed from 1 to 4 as counts of people are. */
+  static Long count(long n) {
     return n == 0 || n >= MIN_GROUP ? n : null;
   }
 

@@ -134,6 +134,7 @@ public final class InMemoryReferrals implements ReferralRepository, RequestGuard
         r.bodyHash(),
         version,
         r.followUps(),
-        r.checkIns());
+        r.checkIns(),
+        r.checkInPlan());
   }
 }

@@ -154,6 +154,209 @@ class FollowUpsTest {
     assertThat(followUps.open(token)).isInstanceOf(FollowUps.Open.class);
   }
 
+  private Referral referWithSwemwbs(List<Integer> baseline, boolean offer) {
+    return service
+        .submitForPrescriber(
+            PRESCRIBER,
+            new ReferralRequest(
+                "lst-tea",
+                "Ali",
+                "",
+                "ali@example.org",
+                "",
+                "",
+                List.of("loneliness"),
+                "",
+                "isolated",
+                List.of(3, 4, 5, 8),
+                "en",
+                "",
+                true,
+                null,
+                true,
+                baseline,
+                offer,
+                null),
+            "gp@example.org")
+        .referral();
+  }
+
+  @Test
+  void swemwbs_whenAsked_isStoredWithTheCheckIn_asItemsAndRawTotal() {
+    Referral r = referWithSwemwbs(List.of(2, 2, 3, 3, 2, 3, 2), true);
+    clock.advance(Duration.ofDays(42));
+    followUps.sendDue();
+    String token = checkInLinks().get(0);
+
+    assertThat(followUps.answer(token, List.of(5, 6, 6, 4), List.of(3, 4, 3, 4, 3, 3, 3)))
+        .isInstanceOf(FollowUps.Answered.class);
+
+    Referral stored = store.find(r.id()).orElseThrow();
+    assertThat(stored.checkInPlan().swemwbsBaseline()).containsExactly(2, 2, 3, 3, 2, 3, 2);
+    assertThat(stored.checkIn(6).orElseThrow().swemwbs()).containsExactly(3, 4, 3, 4, 3, 3, 3);
+    assertThat(Swemwbs.total(stored.checkIn(6).orElseThrow().swemwbs())).isEqualTo(23);
+  }
+
+  @Test
+  void swemwbs_outOfRangeOrNotAsked_isRefused_andChangesNothing() {
+    Referral asked = referWithSwemwbs(List.of(), true);
+    clock.advance(Duration.ofDays(42));
+    followUps.sendDue();
+    String token = checkInLinks().get(0);
+    long version = store.find(asked.id()).orElseThrow().version();
+
+    for (List<Integer> bad :
+        List.of(
+            List.of(3, 3, 3, 3, 3, 3, 6),
+            List.of(0, 3, 3, 3, 3, 3, 3),
+            List.of(3, 3, 3),
+            Arrays.asList(3, 3, null, 3, 3, 3, 3))) {
+      assertThatThrownBy(() -> followUps.answer(token, List.of(5, 6, 6, 4), bad))
+          .isInstanceOfSatisfying(
+              SignpostException.Invalid.class,
+              e ->
+                  assertThat(e.errors())
+                      .anySatisfy(f -> assertThat(f.field()).isEqualTo("swemwbs")));
+    }
+    assertThat(store.find(asked.id()).orElseThrow().version()).isEqualTo(version);
+    assertThat(followUps.open(token)).isInstanceOf(FollowUps.Open.class);
+  }
+
+  @Test
+  void swemwbs_notAskedByThePrescriber_isRefusedAtTheCheckIn() {
+    refer(true);
+    clock.advance(Duration.ofDays(42));
+    followUps.sendDue();
+    String token = checkInLinks().get(0);
+
+    assertThatThrownBy(
+            () -> followUps.answer(token, List.of(5, 6, 6, 4), List.of(3, 3, 3, 3, 3, 3, 3)))
+        .isInstanceOf(SignpostException.Invalid.class)
+        .hasMessageContaining("answers");
+    assertThat(followUps.open(token)).isInstanceOf(FollowUps.Open.class);
+  }
+
+  @Test
+  void swemwbs_atReferral_mustBeSevenScoresFromOneToFive_andNeedsFollowUpConsent() {
+    assertThatThrownBy(() -> referWithSwemwbs(List.of(1, 2, 3, 4, 5, 6, 2), true))
+        .isInstanceOfSatisfying(
+            SignpostException.Invalid.class,
+            e ->
+                assertThat(e.errors()).anySatisfy(f -> assertThat(f.field()).isEqualTo("swemwbs")));
+    assertThatThrownBy(
+            () ->
+                service.submitForPrescriber(
+                    PRESCRIBER,
+                    new ReferralRequest(
+                        "lst-tea",
+                        "Ali",
+                        "",
+                        "ali@example.org",
+                        "",
+                        "",
+                        List.of(),
+                        "",
+                        "",
+                        List.of(),
+                        "en",
+                        "",
+                        true,
+                        null,
+                        false,
+                        List.of(),
+                        true,
+                        null),
+                    "gp@example.org"))
+        .isInstanceOfSatisfying(
+            SignpostException.Invalid.class,
+            e ->
+                assertThat(e.errors())
+                    .anySatisfy(f -> assertThat(f.field()).isEqualTo("offer_swemwbs")));
+    assertThat(store.all()).isEmpty();
+  }
+
+  private Referral referVia(String channel, String phone, String email) {
+    return service
+        .submitForPrescriber(
+            PRESCRIBER,
+            new ReferralRequest(
+                "lst-tea",
+                "Ali",
+                phone,
+                email,
+                "",
+                "",
+                List.of("loneliness"),
+                "",
+                "isolated",
+                List.of(3, 4, 5, 8),
+                "en",
+                "",
+                true,
+                null,
+                true,
+                List.of(),
+                false,
+                channel),
+            "gp@example.org")
+        .referral();
+  }
+
+  private List<Notifications.Notification> checkIns() {
+    return store.sent.stream().filter(n -> n.kind().equals("check_in")).toList();
+  }
+
+  @Test
+  void smsChosenAtConsent_sendsTheCheckInAsATextMessage_toTheNumberInE164() {
+    referVia("sms", "07700 900123", "ali@example.org");
+    clock.advance(Duration.ofDays(42));
+
+    assertThat(followUps.sendDue()).isEqualTo(1);
+
+    Notifications.Notification text = checkIns().get(0);
+    assertThat(text.channel()).isEqualTo(Notifications.Channel.SMS);
+    assertThat(text.recipient()).isEqualTo("+447700900123");
+    assertThat(text.body()).contains("/c/").doesNotContain("Ali", "isolated").hasSizeLessThan(250);
+    assertThat(text.toString()).doesNotContain("+447700900123", "/c/");
+    Matcher link = LINK.matcher(text.body());
+    assertThat(link.find()).isTrue();
+    assertThat(followUps.open(link.group(1))).isInstanceOf(FollowUps.Open.class);
+  }
+
+  @Test
+  void withoutAChoice_emailComesFirst_elseATextToAMobile_andALandlineGetsNothing() {
+    referVia(null, "07700 900123", "ali@example.org");
+    referVia(null, "+44 (0)7700 900456", "");
+    referVia(null, "0121 496 0000", "");
+    clock.advance(Duration.ofDays(42));
+
+    assertThat(followUps.sendDue()).isEqualTo(2);
+    assertThat(checkIns())
+        .extracting(Notifications.Notification::recipient)
+        .containsExactlyInAnyOrder("ali@example.org", "+447700900456");
+  }
+
+  @Test
+  void badPhoneNumbers_andAChannelWithoutItsContact_areRefused_andStoreNothing() {
+    for (String[] bad :
+        new String[][] {
+          {"sms", "12345", "", "phone"},
+          {"sms", "07700 9001", "", "phone"},
+          {"sms", "+44 7700 900123 999", "", "phone"},
+          {"sms", "0121 496 0000", "", "phone"},
+          {"sms", "", "ali@example.org", "follow_up_channel"},
+          {"email", "07700 900123", "", "follow_up_channel"},
+          {"pigeon", "07700 900123", "", "follow_up_channel"}
+        }) {
+      assertThatThrownBy(() -> referVia(bad[0], bad[1], bad[2]))
+          .as(String.join(" ", bad))
+          .isInstanceOfSatisfying(
+              SignpostException.Invalid.class,
+              e -> assertThat(e.errors()).anySatisfy(f -> assertThat(f.field()).isEqualTo(bad[3])));
+    }
+    assertThat(store.all()).isEmpty();
+  }
+
   private static List<Integer> nullScores() {
     return Arrays.asList(5, null, 6, 6);
   }

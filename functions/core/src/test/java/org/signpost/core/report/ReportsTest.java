@@ -263,4 +263,126 @@ class ReportsTest {
         .isInstanceOf(SignpostException.Forbidden.class);
     assertThat(reports.freshness(LEAD).rows()).isNotEmpty();
   }
+
+  @Test
+  void outcomes_swemwbsMeanChangeOfRawTotals_whereAsked_withSmallGroupsSuppressed() {
+    // Given seven referrals with a SWEMWBS baseline, of whom six answer at week 6
+    List<List<Integer>> answers = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      List<Integer> before = List.of(2, 2, 3, 3, 2, 3, 1 + i % 5);
+      answers.add(List.of(3, 3, 3, 4, 3, 3, 1 + (i + 2) % 5));
+      service.submitForPrescriber(
+          GP,
+          new ReferralRequest(
+              "lst-a",
+              "Ali",
+              "",
+              "ali@example.org",
+              "",
+              "",
+              List.of("carers"),
+              "",
+              "",
+              List.of(),
+              "en",
+              "",
+              true,
+              null,
+              true,
+              before,
+              true,
+              null),
+          "gp@example.org");
+    }
+    clock.advance(Duration.ofDays(43));
+    service.followUps().sendDue();
+    List<String> links =
+        store.sent.stream()
+            .filter(n -> n.kind().equals("check_in"))
+            .map(
+                n -> {
+                  Matcher m = CHECK_IN.matcher(n.body());
+                  assertThat(m.find()).isTrue();
+                  return m.group(1);
+                })
+            .toList();
+    double baselineSum = 0;
+    double changeSum = 0;
+    for (int i = 0; i < 6; i++) {
+      service.followUps().answer(links.get(i), List.of(5, 5, 5, 5), answers.get(i));
+    }
+    for (Referral r : store.all()) {
+      var c = r.checkIn(6).filter(x -> x.answered());
+      if (c.isPresent()) {
+        int before = r.checkInPlan().swemwbsBaseline().stream().mapToInt(x -> x).sum();
+        baselineSum += before;
+        changeSum += c.get().swemwbs().stream().mapToInt(x -> x).sum() - before;
+      }
+    }
+
+    Report report = reports.outcomes(LEAD);
+    List<Object> six = swemwbsRow(report, "all", 6);
+    List<Object> twelve = swemwbsRow(report, "all", 12);
+
+    assertThat(cell(report, six, "n")).isEqualTo(6);
+    assertThat(cell(report, six, "mean_baseline"))
+        .isEqualTo(Math.round(baselineSum / 6 * 100) / 100.0);
+    assertThat(cell(report, six, "mean_change")).isEqualTo(Math.round(changeSum / 6 * 100) / 100.0);
+    assertThat(cell(report, twelve, "n")).isEqualTo(0);
+    assertThat(cell(report, twelve, "mean_change")).isNull();
+    assertThat(cell(report, swemwbsRow(report, "carers", 6), "n")).isEqualTo(6);
+  }
+
+  @Test
+  void outcomes_withFewerThanFiveSwemwbsAnswers_suppressesTheSwemwbsRow() {
+    for (int i = 0; i < 4; i++) {
+      service.submitForPrescriber(
+          GP,
+          new ReferralRequest(
+              "lst-a",
+              "Ali",
+              "",
+              "ali@example.org",
+              "",
+              "",
+              List.of("carers"),
+              "",
+              "",
+              List.of(),
+              "en",
+              "",
+              true,
+              null,
+              true,
+              List.of(3, 3, 3, 3, 3, 3, 3),
+              true,
+              null),
+          "gp@example.org");
+    }
+    clock.advance(Duration.ofDays(43));
+    service.followUps().sendDue();
+    store.sent.stream()
+        .filter(n -> n.kind().equals("check_in"))
+        .forEach(
+            n -> {
+              Matcher m = CHECK_IN.matcher(n.body());
+              assertThat(m.find()).isTrue();
+              service
+                  .followUps()
+                  .answer(m.group(1), List.of(5, 5, 5, 5), List.of(4, 4, 4, 4, 4, 4, 4));
+            });
+
+    List<Object> six = swemwbsRow(reports.outcomes(ADMIN), "all", 6);
+
+    assertThat(six.subList(4, 7)).containsOnlyNulls();
+  }
+
+  private static List<Object> swemwbsRow(Report report, String group, int week) {
+    return report.rows().stream()
+        .filter(
+            r ->
+                r.get(1).equals(group) && r.get(2).equals(week) && r.get(3).equals("swemwbs_total"))
+        .findFirst()
+        .orElseThrow();
+  }
 }

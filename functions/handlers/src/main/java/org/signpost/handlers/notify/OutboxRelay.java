@@ -31,7 +31,7 @@ public final class OutboxRelay {
   public List<String> sendPending() {
     List<String> delivered = new ArrayList<>();
     for (OutboxItem item : outbox.unsent()) {
-      if (!outbox.markSent(item, clock.instant())) {
+      if (!sender.accepts(item) || !outbox.markSent(item, clock.instant())) {
         continue;
       }
       try {

@@ -6,15 +6,17 @@ import java.util.List;
 import java.util.Map;
 import org.signpost.core.errors.SignpostException;
 import org.signpost.core.referral.FollowUps;
+import org.signpost.core.referral.Swemwbs;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.web.FormData;
 import org.signpost.handlers.web.WebContext;
 
 /**
- * The person's private wellbeing check-in page ({@code /c/{token}}): the four ONS4 questions, and a
- * way to stop further check-ins. The signed token is the only credential; {@code GET} changes
- * nothing. Out-of-range answers are shown on the form and nothing is stored. Thread-safe.
+ * The person's private wellbeing check-in page ({@code /c/{token}}): the four ONS4 questions, the
+ * seven SWEMWBS items where the prescriber asked for them, and a way to stop further check-ins. The
+ * signed token is the only credential; {@code GET} changes nothing. Out-of-range answers are shown
+ * on the form and nothing is stored. Thread-safe.
  */
 public final class CheckInPages {
   static final List<String> QUESTIONS = List.of("satisfied", "worthwhile", "happy", "anxious");
@@ -44,8 +46,22 @@ public final class CheckInPages {
       values.put(question, value);
       scores.add(value.matches("\\d{1,2}") ? Integer.valueOf(value) : null);
     }
+    // SWEMWBS: all seven items or none; a partly filled set is refused as out of range.
+    List<Integer> items = new ArrayList<>();
+    boolean anyItem = false;
+    for (int i = 1; i <= Swemwbs.ITEMS; i++) {
+      String value = form.value("swemwbs_" + i);
+      values.put("swemwbs_" + i, value);
+      anyItem |= !value.isBlank();
+      items.add(value.matches("\\d{1,2}") ? Integer.valueOf(value) : null);
+    }
     try {
-      return render(request, page, followUps.answer(token, scores), values, false);
+      return render(
+          request,
+          page,
+          followUps.answer(token, scores, anyItem ? items : List.of()),
+          values,
+          false);
     } catch (SignpostException.Invalid e) {
       return render(request, page, followUps.open(token), values, true);
     }
@@ -66,8 +82,28 @@ public final class CheckInPages {
             scope.put("intro", page.message("checkin_intro", open.week()));
             scope.put("action", "/c/" + request.pathParameter("token"));
             scope.put("v", values);
+            if (open.referral().checkInPlan().swemwbs()) {
+              List<Map<String, Object>> items = new ArrayList<>();
+              for (int i = 1; i <= Swemwbs.ITEMS; i++) {
+                items.add(
+                    Map.of(
+                        "name",
+                        "swemwbs_" + i,
+                        "label",
+                        page.message("checkin_swemwbs_" + i),
+                        "value",
+                        values.getOrDefault("swemwbs_" + i, "")));
+              }
+              scope.put("swemwbs", items);
+              scope.put("swemwbsOffered", true);
+            }
             if (error) {
-              scope.put("error", page.message("checkin_error"));
+              scope.put(
+                  "error",
+                  page.message(
+                      open.referral().checkInPlan().swemwbs()
+                          ? "checkin_error_swemwbs"
+                          : "checkin_error"));
             }
             yield error ? 400 : 200;
           }

@@ -18,6 +18,7 @@ import org.signpost.core.listing.Vocabulary;
 import org.signpost.core.search.SearchParams;
 import org.signpost.core.search.SearchResult;
 import org.signpost.core.search.SearchService;
+import org.signpost.core.search.UnmetNeedTally;
 import org.signpost.handlers.Searches;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
@@ -38,11 +39,17 @@ public final class PublicPages {
 
   private final SearchService search;
   private final SearchParams params;
+  private final UnmetNeedTally unmet;
   private final ListingRepository listings;
 
-  public PublicPages(SearchService search, SearchParams params, ListingRepository listings) {
+  /**
+   * @param unmet counts searches that found little, as {@code /api/search} does
+   */
+  public PublicPages(
+      SearchService search, SearchParams params, UnmetNeedTally unmet, ListingRepository listings) {
     this.search = search;
     this.params = params;
+    this.unmet = unmet;
     this.listings = listings;
   }
 
@@ -68,7 +75,7 @@ public final class PublicPages {
     scope.put("summary", summary(page, needs, near, day, free, words));
     SearchResult result;
     try {
-      result = Searches.find(search, params, withPageDefaults(asked));
+      result = Searches.find(search, params, unmet, withPageDefaults(asked));
     } catch (SignpostException.Invalid e) {
       scope.put("changeOpen", true);
       scope.put("crisis", DETECTOR.signalsDistress(words));

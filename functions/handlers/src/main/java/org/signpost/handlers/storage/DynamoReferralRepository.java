@@ -194,6 +194,7 @@ public final class DynamoReferralRepository
     item.setId(n.id());
     item.setKind(n.kind());
     item.setRecipient(n.recipient());
+    item.setChannel(n.channel().code());
     item.setReferralId(n.referralId());
     item.setSubject(n.subject());
     item.setBody(n.body());

@@ -12,6 +12,7 @@ public class OutboxItem {
   private String id;
   private String kind;
   private String recipient;
+  private String channel;
   private String referralId;
   private String subject;
   private String body;
@@ -42,6 +43,20 @@ public class OutboxItem {
 
   public void setRecipient(String recipient) {
     this.recipient = recipient;
+  }
+
+  /** {@code email} or {@code sms}; null on items written before text messages, meaning email. */
+  public String getChannel() {
+    return channel;
+  }
+
+  public void setChannel(String channel) {
+    this.channel = channel;
+  }
+
+  /** Whether this is a text message. */
+  public boolean textMessage() {
+    return "sms".equals(channel);
   }
 
   public String getReferralId() {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.signpost.core.referral.CheckIn;
+import org.signpost.core.referral.CheckInPlan;
 import org.signpost.core.referral.Person;
 import org.signpost.core.referral.Referral;
 import org.signpost.core.referral.ReferralStatus;
@@ -72,7 +73,14 @@ final class ReferralCodec {
               .put("sentAt", c.sentAt().toString())
               .put("answeredAt", c.answeredAt() == null ? null : c.answeredAt().toString());
       c.ons4().forEach(one.putArray("ons4")::add);
+      if (!c.swemwbs().isEmpty()) {
+        c.swemwbs().forEach(one.putArray("swemwbs")::add);
+      }
     }
+    ObjectNode plan = d.putObject("checkInPlan");
+    plan.put("channel", r.checkInPlan().channel());
+    plan.put("swemwbs", r.checkInPlan().swemwbs());
+    r.checkInPlan().swemwbsBaseline().forEach(plan.putArray("swemwbsBaseline")::add);
     item.setData(Json.write(d));
     return item;
   }
@@ -102,13 +110,19 @@ final class ReferralCodec {
     for (JsonNode c : d.path("checkIns")) {
       List<Integer> scores = new ArrayList<>();
       c.path("ons4").forEach(n -> scores.add(n.asInt()));
+      List<Integer> swemwbs = new ArrayList<>();
+      c.path("swemwbs").forEach(n -> swemwbs.add(n.asInt()));
       checkIns.add(
           new CheckIn(
               c.get("week").asInt(),
               Instant.parse(c.get("sentAt").asText()),
               instant(c, "answeredAt"),
-              scores));
+              scores,
+              swemwbs));
     }
+    JsonNode plan = d.path("checkInPlan");
+    List<Integer> swemwbsBaseline = new ArrayList<>();
+    plan.path("swemwbsBaseline").forEach(n -> swemwbsBaseline.add(n.asInt()));
     return new Referral(
         item.getId(),
         text(d, "reference"),
@@ -144,7 +158,9 @@ final class ReferralCodec {
         text(d, "bodyHash"),
         item.getVersion() == null ? 0 : item.getVersion(),
         d.path("followUps").asBoolean(false),
-        checkIns);
+        checkIns,
+        new CheckInPlan(
+            text(plan, "channel"), plan.path("swemwbs").asBoolean(false), swemwbsBaseline));
   }
 
   private static String text(JsonNode node, String field) {

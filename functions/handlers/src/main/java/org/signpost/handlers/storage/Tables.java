@@ -30,6 +30,7 @@ public final class Tables {
   public static final String BY_REFERRER = "byReferrer";
   public static final String BY_TOKEN = "byToken";
   public static final String MEMBERSHIPS = "memberships";
+  public static final String UNMET_NEEDS = "unmetneeds";
 
   /**
    * The most UTF-8 bytes a key value from a request may have. DynamoDB refuses partition keys over
@@ -67,6 +68,8 @@ public final class Tables {
       TableSchema.fromBean(SettingItem.class);
   public static final TableSchema<MembershipItem> MEMBERSHIP_SCHEMA =
       TableSchema.fromBean(MembershipItem.class);
+  public static final TableSchema<UnmetNeedItem> UNMET_NEED_SCHEMA =
+      TableSchema.fromBean(UnmetNeedItem.class);
 
   /** A table and the global secondary indexes it carries. */
   public record Definition(String name, TableSchema<?> schema, List<String> indexes) {}
@@ -83,7 +86,8 @@ public final class Tables {
           new Definition(OUTBOX, OUTBOX_SCHEMA, List.of()),
           new Definition(POSTCODES, POSTCODE_SCHEMA, List.of()),
           new Definition(SETTINGS, SETTING_SCHEMA, List.of()),
-          new Definition(MEMBERSHIPS, MEMBERSHIP_SCHEMA, List.of()));
+          new Definition(MEMBERSHIPS, MEMBERSHIP_SCHEMA, List.of()),
+          new Definition(UNMET_NEEDS, UNMET_NEED_SCHEMA, List.of()));
 
   private Tables() {}
 

@@ -21,6 +21,7 @@ import org.signpost.core.report.Reports;
 import org.signpost.core.search.IndexSnapshots;
 import org.signpost.core.search.SearchParams;
 import org.signpost.core.search.SearchService;
+import org.signpost.core.search.UnmetNeedTally;
 import org.signpost.handlers.auth.OidcSettings;
 import org.signpost.handlers.auth.SessionVerifier;
 import org.signpost.handlers.embed.MiniLmEmbedder;
@@ -33,6 +34,7 @@ import org.signpost.handlers.storage.DynamoPostcodes;
 import org.signpost.handlers.storage.DynamoReferralRepository;
 import org.signpost.handlers.storage.DynamoRevisionRepository;
 import org.signpost.handlers.storage.DynamoSettings;
+import org.signpost.handlers.storage.DynamoUnmetNeeds;
 import org.signpost.handlers.storage.S3HsdsExports;
 import org.signpost.handlers.storage.S3IndexSnapshots;
 import org.signpost.handlers.web.Web;
@@ -74,6 +76,15 @@ public final class Wiring {
   public final DynamoPostcodes postcodes;
   public final DynamoSettings settingsTable;
   public final SearchParams searchParams;
+
+  /** The unmet-need counters: only the search function adds, only reports read. */
+  public final DynamoUnmetNeeds unmetNeedStore;
+
+  /**
+   * Counts searches that found little, in memory, and adds them to {@link #unmetNeedStore} in the
+   * background at most once a minute.
+   */
+  public final UnmetNeedTally unmetNeeds;
 
   /** The complete HSDS export in the snapshot bucket, or none without one. */
   public final HsdsExports hsdsExports;
@@ -160,7 +171,10 @@ public final class Wiring {
             referrals,
             new SignedLinks(settings.webSecret()),
             clock);
-    this.reports = new Reports(referrals, listings, clock);
+    this.unmetNeedStore = new DynamoUnmetNeeds(dynamo, enhanced, config.tablePrefix());
+    this.unmetNeeds =
+        new UnmetNeedTally(unmetNeedStore, clock, UNMET_FLUSH_INTERVAL, UNMET_FLUSHER);
+    this.reports = new Reports(referrals, listings, unmetNeedStore, clock);
     this.postcodes = new DynamoPostcodes(enhanced, config.tablePrefix());
     this.settingsTable = new DynamoSettings(enhanced, config.tablePrefix());
     // Full postcodes from the imported ONS table, outward codes from the bundled centroids.
@@ -246,6 +260,21 @@ public final class Wiring {
             embedder);
     return service;
   }
+
+  /** How often an environment adds its unmet-need counts to the store, at most. */
+  static final Duration UNMET_FLUSH_INTERVAL = Duration.ofMinutes(1);
+
+  /**
+   * One daemon thread for every wiring's unmet-need flushes; it starts with the first flush, so a
+   * SnapStart snapshot taken before any search holds no thread.
+   */
+  private static final java.util.concurrent.ExecutorService UNMET_FLUSHER =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          task -> {
+            Thread thread = new Thread(task, "unmet-need-flush");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   /** Cursors are signed with a key derived from the web secret, shared by every environment. */
   static byte[] cursorKey(byte[] webSecret) {
