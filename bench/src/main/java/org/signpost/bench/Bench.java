@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.signpost.handlers.embed.MiniLmEmbedder;
+import org.signpost.handlers.storage.DynamoListingRepository;
 import org.signpost.search.GeoPoint;
 import org.signpost.search.IndexedListing;
 import org.signpost.search.SearchFilters;
@@ -47,6 +48,20 @@ public final class Bench {
   static final int DIMENSIONS = 384;
 
   private Bench() {}
+
+  /** The one- and two-word searches the benchmarks time, as people type them. */
+  public static List<String> queryWords() {
+    return List.of(WORDS);
+  }
+
+  /**
+   * Writes {@code size} generated listings (the benchmark corpus, with random unit vectors for
+   * embeddings) straight into a listings table, for load runs that need a realistic directory.
+   */
+  public static void fillTable(DynamoListingRepository listings, int size)
+      throws InterruptedException {
+    ColdStart.load(listings, size);
+  }
 
   /**
    * Options: {@code --sizes 10000,100000}, {@code --iterations N}, {@code --no-dynamo}, {@code

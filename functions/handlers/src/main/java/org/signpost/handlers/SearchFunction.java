@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.signpost.core.errors.SignpostException;
 import org.signpost.core.geo.OutcodeGeocoder;
 import org.signpost.core.search.SearchParams;
+import org.signpost.core.search.SearchResult;
 import org.signpost.core.search.SearchService;
 import org.signpost.core.search.UnmetNeedTally;
 import org.signpost.handlers.http.ApiRequest;
@@ -87,10 +88,9 @@ public final class SearchFunction extends HttpFunction {
 
   private static ApiResponse search(
       SearchService search, SearchParams params, UnmetNeedTally unmet, ApiRequest request) {
-    ApiResponse response =
-        ApiResponse.json(
-            200, SearchJson.write(Searches.find(search, params, unmet, request.query())));
-    return markIfStale(search, response);
+    SearchResult result = Searches.find(search, params, unmet, request.query());
+    ApiResponse response = ApiResponse.json(200, SearchJson.write(result));
+    return result.stale() ? markStale(search, response) : response;
   }
 
   private static ApiResponse suggest(SearchService search, ApiRequest request) {
@@ -134,12 +134,12 @@ public final class SearchFunction extends HttpFunction {
 
   /** Tells clients, in standard headers, that an answer came from an index behind the store. */
   private static ApiResponse markIfStale(SearchService search, ApiResponse response) {
-    SearchService.Health health = search.health();
-    if (health.caughtUp()) {
-      return response;
-    }
+    return search.health().caughtUp() ? response : markStale(search, response);
+  }
+
+  private static ApiResponse markStale(SearchService search, ApiResponse response) {
     return response
         .withHeader("Warning", "110 - \"Response is Stale\"")
-        .withHeader("Age", String.valueOf(health.indexAge().toSeconds()));
+        .withHeader("Age", String.valueOf(search.health().indexAge().toSeconds()));
   }
 }

@@ -51,6 +51,8 @@ final class SearchJson {
     body.put("total", hits.total());
     // Says whether meaning took part: false while the embedding model loads, or without text.
     body.put("semantic", result.semantic());
+    // True when the index answered while its catch-up with the store was failing.
+    body.put("stale", result.stale());
     body.set("facets", Json.MAPPER.valueToTree(hits.facets()));
     body.put("next_cursor", hits.nextCursor());
     body.put("did_you_mean", hits.didYouMean());

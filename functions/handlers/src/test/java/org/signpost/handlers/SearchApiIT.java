@@ -84,6 +84,10 @@ class SearchApiIT {
       APIGatewayV2HTTPResponse response = get("GET /api/search", "near=" + near + "&radius_km=3");
 
       assertThat(response.getStatusCode()).as(near).isEqualTo(200);
+      // The index is up to date with the store: the answer says so and carries no Warning.
+      assertThat(body(response).get("stale").isBoolean()).isTrue();
+      assertThat(body(response).get("stale").asBoolean()).isFalse();
+      assertThat(response.getHeaders()).doesNotContainKey("Warning");
       JsonNode results = body(response).get("results");
       assertThat(results).as(near).isNotEmpty();
       for (JsonNode result : results) {

@@ -128,7 +128,9 @@ class StoreOutageIT {
 
   @Test
   void outage_searchKeepsAnswering_healthIsDegraded_writesAre503_andAllRecovers() throws Exception {
-    assertThat(searchFor("choir").getStatusCode()).isEqualTo(200);
+    APIGatewayV2HTTPResponse fresh = searchFor("choir");
+    assertThat(fresh.getStatusCode()).isEqualTo(200);
+    assertThat(Json.MAPPER.readTree(fresh.getBody()).get("stale").asBoolean(true)).isFalse();
     assertThat(health().get("status").asText()).isEqualTo("ok");
 
     store.close();
@@ -161,7 +163,9 @@ class StoreOutageIT {
         "store outage: %d of %d searches answered from the index%n", answered.get(), asked.get());
     assertThat(asked.get()).isGreaterThan(10);
     assertThat(answered.get()).isEqualTo(asked.get());
-    assertThat(searchFor("choir").getHeaders()).containsKey("Warning");
+    APIGatewayV2HTTPResponse stale = searchFor("choir");
+    assertThat(stale.getHeaders()).containsKey("Warning").containsKey("Age");
+    assertThat(Json.MAPPER.readTree(stale.getBody()).get("stale").asBoolean()).isTrue();
     JsonNode degraded = health();
     assertThat(degraded.get("status").asText()).isEqualTo("degraded");
     assertThat(degraded.get("store").asText()).isEqualTo("unreachable");
@@ -219,6 +223,7 @@ class StoreOutageIT {
     assertThat(health().get("status").asText()).isEqualTo("ok");
     APIGatewayV2HTTPResponse after = searchFor("choir");
     assertThat(after.getHeaders()).doesNotContainKey("Warning");
+    assertThat(Json.MAPPER.readTree(after.getBody()).get("stale").asBoolean(true)).isFalse();
     JsonNode results = Json.MAPPER.readTree(after.getBody()).get("results");
     Set<String> ids = new HashSet<>();
     results.forEach(r -> ids.add(r.get("id").asText()));

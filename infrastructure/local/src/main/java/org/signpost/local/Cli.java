@@ -39,6 +39,10 @@ public final class Cli {
                                            CSV into the local store (for near=FULL POSTCODE)
         bench [--sizes 10000,100000] [--iterations N] [--no-dynamo]
                                            run the search benchmark and print a Markdown table
+        bench --http [--seconds 60] [--connections 10] [--listings 2000]
+                                           start the local runtime on a fresh store and time
+                                           searches over HTTP while a writer edits a listing
+                                           every 200 ms (req/s, p50, p99, errors, load average)
         eval [--per-query] [--set demo|baltimore] [--keyword-only]
                                            judged queries: Signpost against plain BM25
                                            (nDCG@10, P@10, recall@20) in the same run
@@ -68,6 +72,12 @@ public final class Cli {
           case "import" -> ImportCommand.run(rest, System.out, System.err);
           case "postcodes" -> postcodes(rest);
           case "bench" -> {
+            if (rest.remove("--http")) {
+              // The runtime's pools and SDK clients outlive the run; the figures are printed.
+              int exit = HttpBench.run(rest, System.out);
+              System.out.flush();
+              System.exit(exit);
+            }
             org.signpost.bench.Bench.main(rest.toArray(String[]::new));
             yield 0;
           }
@@ -202,11 +212,7 @@ public final class Cli {
     SamTemplate template = SamTemplate.load(root().resolve("template.yaml"));
     // One wiring per template function, each limited to that function's template permissions.
     FunctionWirings functions = new FunctionWirings(template);
-    DevKeys keys = DevKeys.loadOrCreate(state);
-    JwtAuthoriser authoriser =
-        new JwtAuthoriser(keys.publicKey(), DevKeys.ISSUER, DevKeys.AUDIENCE, Clock.systemUTC());
-    LocalServer server =
-        new LocalServer(port, template.routes(), authoriser, functions::instantiate);
+    LocalServer server = runtime(port, template, functions, DevKeys.loadOrCreate(state));
     server.start();
     // Lets ./signpost token register memberships in this store while it is locked by this run.
     LocalMemberships.advertise(state, dynalite.current().port());
@@ -271,6 +277,17 @@ public final class Cli {
         oidc.issuer());
     stopped.await();
     return 0;
+  }
+
+  /**
+   * The runtime as {@code run} serves it: the template's routes, each function limited to its
+   * template permissions, bearer tokens checked against the development key.
+   */
+  static LocalServer runtime(
+      int port, SamTemplate template, FunctionWirings functions, DevKeys keys) throws IOException {
+    JwtAuthoriser authoriser =
+        new JwtAuthoriser(keys.publicKey(), DevKeys.ISSUER, DevKeys.AUDIENCE, Clock.systemUTC());
+    return new LocalServer(port, template.routes(), authoriser, functions::instantiate);
   }
 
   /**

@@ -3,12 +3,8 @@ package org.signpost.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,8 +18,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * The local stand-in for API Gateway: matches each request against the routes in template.yaml,
  * checks the bearer token as the JWT authoriser would, builds a payload v2 event and invokes the
  * handler class the template names. One handler instance per class, as in one Lambda environment.
+ *
+ * <p>It runs on Jetty's core server (no servlets), whose request parsing this class configures: bad
+ * URLs and percent-encoding get a 400, request heads over {@link #MAX_HEAD_BYTES} a 431 (or a 414
+ * when the request line alone is too long), all as problem+json, the way API Gateway answers.
  *
  * <p>Thread-safe: requests run concurrently on a bounded pool.
  */
@@ -40,12 +51,19 @@ public final class LocalServer implements AutoCloseable {
   /** API Gateway's payload limit. */
   static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
+  /**
+   * The largest request line plus headers accepted. API Gateway's HTTP API allows 10 KB of request
+   * line and headers; this is looser so that the handlers' own limits (ids, query parameters) stay
+   * reachable and testable locally, and still far below the 400 KB that used to reset a connection.
+   */
+  static final int MAX_HEAD_BYTES = 64 * 1024;
+
   private static final DateTimeFormatter REQUEST_TIME =
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
           .withZone(ZoneOffset.UTC);
 
-  private final HttpServer server;
-  private final ExecutorService pool;
+  private final Server server;
+  private final ServerConnector connector;
   private final List<Bound> routes;
   private final JwtAuthoriser authoriser;
 
@@ -84,18 +102,36 @@ public final class LocalServer implements AutoCloseable {
       bound.add(new Bound(route, segments(route.path()), handler));
     }
     this.routes = List.copyOf(bound);
-    this.pool = Executors.newFixedThreadPool(16);
-    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
-    server.setExecutor(pool);
-    server.createContext("/", this::serve);
+    QueuedThreadPool threads = new QueuedThreadPool(32, 4);
+    threads.setName("local-runtime");
+    this.server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setRequestHeaderSize(MAX_HEAD_BYTES);
+    // Jetty's own URI checks are relaxed to what the JDK server passed through (encoded slashes,
+    // dot segments); raw spaces and percent-encoding are checked by RequestLineParser.
+    http.setUriCompliance(UriCompliance.UNSAFE);
+    this.connector = new ServerConnector(server, 1, 1, RequestLineParser.connections(http));
+    connector.setHost("127.0.0.1");
+    connector.setPort(port);
+    connector.setAcceptQueueSize(128);
+    server.addConnector(connector);
+    server.setHandler(new Routes());
+    server.setErrorHandler(new ProblemErrorHandler());
+    // Bind now, as the JDK server did, so a port in use fails here rather than in start().
+    connector.open();
   }
 
   public void start() {
-    server.start();
+    try {
+      server.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("the local runtime could not start", e);
+    }
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return connector.getLocalPort();
   }
 
   private static Object instantiate(String className) {
@@ -107,67 +143,73 @@ public final class LocalServer implements AutoCloseable {
     }
   }
 
-  private void serve(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-      String path = exchange.getRequestURI().getRawPath();
-      // Read the body before any early answer (401, 404, 405): a body left unread makes the JDK
-      // server drop the keep-alive connection, and a client reusing it gets no answer at all.
-      byte[] body;
-      try (InputStream in = exchange.getRequestBody()) {
-        body = in.readNBytes(MAX_BODY_BYTES + 1);
-      }
-      if (body.length > MAX_BODY_BYTES) {
-        problem(
-            exchange, 413, "too-large", "Request too large", "the body is over 10 MB", Map.of());
-        return;
-      }
-      Set<String> allowed = new LinkedHashSet<>();
-      for (Bound bound : routes) {
-        Map<String, String> params = match(bound.segments(), path);
-        if (params == null) {
-          continue;
+  /** Routes one request; Jetty calls it on a pool thread, so blocking here is fine. */
+  private final class Routes extends Handler.Abstract {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      Exchange exchange = new Exchange(request, response, callback);
+      try {
+        serve(exchange);
+      } catch (IOException | RuntimeException e) {
+        LOG.error("local runtime failed on a request", e);
+        if (!response.isCommitted()) {
+          exchange.problem(500, "internal", "Internal error", "the local runtime failed", Map.of());
+        } else {
+          callback.failed(e);
         }
-        if (!bound.route().method().equals(method)) {
-          allowed.add(bound.route().method());
-          continue;
-        }
-        dispatch(exchange, bound, params, body);
-        return;
       }
-      if (!allowed.isEmpty()) {
-        problem(
-            exchange,
-            405,
-            "method-not-allowed",
-            "Method not allowed",
-            method + " is not allowed here; use " + String.join(", ", allowed),
-            Map.of("Allow", String.join(", ", allowed)));
-      } else {
-        problem(
-            exchange,
-            404,
-            "not-found",
-            "Not found",
-            "no route for " + method + " " + path,
-            Map.of());
+      return true;
+    }
+  }
+
+  private void serve(Exchange exchange) throws IOException {
+    String method = exchange.request.getMethod().toUpperCase(Locale.ROOT);
+    String path = exchange.rawPath();
+    // Read the body before any early answer (400, 401, 404, 405), so the keep-alive connection is
+    // left at the next request and a client reusing it is answered.
+    byte[] body;
+    try (InputStream in = Content.Source.asInputStream(exchange.request)) {
+      body = in.readNBytes(MAX_BODY_BYTES + 1);
+    }
+    if (body.length > MAX_BODY_BYTES) {
+      exchange.problem(413, "too-large", "Request too large", "the body is over 10 MB", Map.of());
+      return;
+    }
+    Set<String> allowed = new LinkedHashSet<>();
+    for (Bound bound : routes) {
+      Map<String, String> params = match(bound.segments(), path);
+      if (params == null) {
+        continue;
       }
-    } catch (RuntimeException e) {
-      LOG.error("local runtime failed on a request", e);
+      if (!bound.route().method().equals(method)) {
+        allowed.add(bound.route().method());
+        continue;
+      }
+      dispatch(exchange, bound, params, body);
+      return;
+    }
+    if (!allowed.isEmpty()) {
+      exchange.problem(
+          405,
+          "method-not-allowed",
+          "Method not allowed",
+          method + " is not allowed here; use " + String.join(", ", allowed),
+          Map.of("Allow", String.join(", ", allowed)));
+    } else {
+      exchange.problem(
+          404, "not-found", "Not found", "no route for " + method + " " + path, Map.of());
     }
   }
 
   private void dispatch(
-      HttpExchange exchange, Bound bound, Map<String, String> pathParams, byte[] body)
-      throws IOException {
+      Exchange exchange, Bound bound, Map<String, String> pathParams, byte[] body) {
     Map<String, String> claims = null;
     if (bound.route().authorised()) {
       JwtAuthoriser.Outcome outcome =
           authoriser.check(
-              Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")));
+              Optional.ofNullable(exchange.request.getHeaders().get(HttpHeader.AUTHORIZATION)));
       if (outcome instanceof JwtAuthoriser.Refused refused) {
-        problem(
-            exchange,
+        exchange.problem(
             401,
             "unauthenticated",
             "Sign-in required",
@@ -185,50 +227,47 @@ public final class LocalServer implements AutoCloseable {
             : response.getIsBase64Encoded()
                 ? java.util.Base64.getDecoder().decode(response.getBody())
                 : response.getBody().getBytes(StandardCharsets.UTF_8);
+    HttpFields.Mutable headers = exchange.response.getHeaders();
     if (response.getHeaders() != null) {
-      response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+      response.getHeaders().forEach(headers::put);
     }
     if (response.getCookies() != null) {
-      response.getCookies().forEach(c -> exchange.getResponseHeaders().add("Set-Cookie", c));
+      response.getCookies().forEach(c -> headers.add(HttpHeader.SET_COOKIE, c));
     }
-    send(exchange, response.getStatusCode(), out);
+    exchange.send(response.getStatusCode(), out);
   }
 
   private static APIGatewayV2HTTPEvent event(
-      HttpExchange exchange,
+      Exchange exchange,
       SamTemplate.Route route,
       Map<String, String> pathParams,
       Map<String, String> claims,
       byte[] body) {
     Map<String, String> headers = new LinkedHashMap<>();
     List<String> cookies = new ArrayList<>();
-    exchange
-        .getRequestHeaders()
-        .forEach(
-            (name, values) -> {
-              String lower = name.toLowerCase(Locale.ROOT);
-              if (lower.equals("cookie")) {
-                for (String value : values) {
-                  for (String cookie : value.split(";")) {
-                    if (!cookie.isBlank()) {
-                      cookies.add(cookie.trim());
-                    }
-                  }
-                }
-              } else {
-                headers.put(lower, String.join(",", values));
-              }
-            });
-    String sourceIp = exchange.getRemoteAddress().getAddress().getHostAddress();
+    for (HttpField field : exchange.request.getHeaders()) {
+      String lower = field.getName().toLowerCase(Locale.ROOT);
+      String value = field.getValue();
+      if (lower.equals("cookie")) {
+        for (String cookie : value.split(";")) {
+          if (!cookie.isBlank()) {
+            cookies.add(cookie.trim());
+          }
+        }
+      } else {
+        headers.merge(lower, value, (first, next) -> first + "," + next);
+      }
+    }
+    String sourceIp = Request.getRemoteAddr(exchange.request);
     headers.putIfAbsent("x-forwarded-for", sourceIp);
-    String rawQuery = exchange.getRequestURI().getRawQuery();
+    String rawQuery = exchange.rawQuery();
     Instant now = Instant.now();
 
     APIGatewayV2HTTPEvent.RequestContext.Http http =
         new APIGatewayV2HTTPEvent.RequestContext.Http();
     http.setMethod(route.method());
-    http.setPath(exchange.getRequestURI().getRawPath());
-    http.setProtocol(exchange.getProtocol());
+    http.setPath(exchange.rawPath());
+    http.setProtocol(exchange.request.getConnectionMetaData().getProtocol());
     http.setSourceIp(sourceIp);
     http.setUserAgent(headers.getOrDefault("user-agent", ""));
     APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
@@ -253,7 +292,7 @@ public final class LocalServer implements AutoCloseable {
     APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
     event.setVersion("2.0");
     event.setRouteKey(route.routeKey());
-    event.setRawPath(exchange.getRequestURI().getRawPath());
+    event.setRawPath(exchange.rawPath());
     event.setRawQueryString(rawQuery == null ? "" : rawQuery);
     event.setHeaders(headers);
     event.setCookies(cookies.isEmpty() ? null : cookies);
@@ -302,42 +341,12 @@ public final class LocalServer implements AutoCloseable {
     return actual.size() == template.size() ? params : null;
   }
 
-  private static void problem(
-      HttpExchange exchange,
-      int status,
-      String type,
-      String title,
-      String detail,
-      Map<String, String> headers)
-      throws IOException {
-    String json =
-        "{\"type\":\"https://signpost.example/problems/"
-            + type
-            + "\",\"title\":\""
-            + title
-            + "\",\"status\":"
-            + status
-            + ",\"detail\":"
-            + org.signpost.handlers.http.Json.write(detail)
-            + "}";
-    headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-    exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
-    send(exchange, status, json.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-    boolean head = "HEAD".equals(exchange.getRequestMethod());
-    exchange.sendResponseHeaders(status, body.length == 0 || head ? -1 : body.length);
-    if (body.length > 0 && !head) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
-  }
-
   @Override
   public void close() {
-    server.stop(0);
-    pool.shutdownNow();
+    try {
+      server.stop();
+    } catch (Exception e) {
+      LOG.warn("local runtime did not stop cleanly", e);
+    }
   }
 }

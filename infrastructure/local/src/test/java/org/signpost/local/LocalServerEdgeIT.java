@@ -90,4 +90,101 @@ class LocalServerEdgeIT {
       assertThat(readResponse(in)).startsWith("HTTP/1.1 200");
     }
   }
+
+  /**
+   * Sends {@code request} as raw bytes from another thread (the server may answer and close before
+   * it has read it all, which is what a refusal does) and reads the one response it gets.
+   */
+  private static String answerTo(String request) throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(10_000);
+      Thread writer =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      OutputStream out = socket.getOutputStream();
+                      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+                      out.flush();
+                    } catch (IOException refusedBeforeTheEnd) {
+                      // The answer is what the test reads; the rest of the request may go unread.
+                    }
+                  });
+      String response = readResponse(socket.getInputStream());
+      writer.join(10_000);
+      return response;
+    }
+  }
+
+  private static void assertProblem(String response, int status, String detailContains) {
+    assertThat(response).as("an answer, not a reset connection").startsWith("HTTP/1.1 " + status);
+    assertThat(response).containsPattern("(?im)^content-type:\\s*application/problem\\+json");
+    String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+    assertThat(body)
+        .startsWith("{\"type\":\"https://signpost.example/problems/")
+        .contains("\"status\":" + status)
+        .contains(detailContains);
+  }
+
+  @Test
+  void badPercentEncoding_isA400ProblemNamingIt() throws Exception {
+    String response = answerTo("GET /api/listings/%zz HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+    assertProblem(response, 400, "the path has a bad percent-encoding at character 15: %z");
+  }
+
+  @Test
+  void badPercentEncodingInTheQuery_isA400ProblemNamingIt() throws Exception {
+    String response = answerTo("GET /api/search?q=50%25%2 HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+    assertProblem(
+        response, 400, "the query string has an incomplete percent-encoding at character 8: %2");
+  }
+
+  @Test
+  void aRawSpaceInThePath_isA400Problem() throws Exception {
+    String response = answerTo("GET /api/listings/two words HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+    assertProblem(
+        response, 400, "the request line has a raw space in its URL (encode a space as %20)");
+  }
+
+  @Test
+  void aRawTrailingSpaceInThePath_isA400Problem_notAnIdWithoutTheSpace() throws Exception {
+    String response = answerTo("GET /api/listings/listing-1  HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+    assertProblem(
+        response, 400, "the request line has a raw space in its URL (encode a space as %20)");
+  }
+
+  @Test
+  void a400KbHeader_isA431Problem() throws Exception {
+    String response =
+        answerTo(
+            "GET /api/search?q=walk HTTP/1.1\r\nHost: localhost\r\nX-Padding: "
+                + "a".repeat(400 * 1024)
+                + "\r\n\r\n");
+
+    assertProblem(response, 431, "headers are over 64 KB");
+  }
+
+  @Test
+  void a400KbUrl_isA414Problem() throws Exception {
+    String response =
+        answerTo(
+            "GET /api/search?q=" + "a".repeat(400 * 1024) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+    assertProblem(response, 414, "the request line is over 64 KB");
+    // A pooling client must not send its next request into the connection the server closes.
+    assertThat(response).containsPattern("(?im)^connection:\\s*close");
+  }
+
+  @Test
+  void aWellFormedRequestAfterTheChecks_isStillRouted() throws Exception {
+    String response =
+        answerTo("GET /api/listings/no-such-listing HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+    assertThat(response).startsWith("HTTP/1.1 404");
+    assertThat(response).containsPattern("(?im)^content-type:\\s*application/problem\\+json");
+  }
 }

@@ -306,11 +306,15 @@ public final class SearchService {
     Instant now = clock.instant();
     Instant at = caughtUpAt;
     Duration age = at == null ? Duration.ZERO : Duration.between(at, now);
+    return new Health(ready, !behind(failed, now), failed, age.isNegative() ? Duration.ZERO : age);
+  }
+
+  /** Whether the index is behind the store: its last catch-up failed, or one is hanging. */
+  private boolean behind(int failed, Instant now) {
     // A store that hangs rather than refuses fails no attempt for a long time; say so meanwhile.
     boolean hanging =
         catchingUp.get() && Duration.between(catchUpStarted, now).compareTo(HANGING_AFTER) > 0;
-    return new Health(
-        ready, failed == 0 && !hanging, failed, age.isNegative() ? Duration.ZERO : age);
+    return failed > 0 || hanging;
   }
 
   /** Catches up now, whatever the poll interval: after a SnapStart restore, say. */
@@ -367,8 +371,10 @@ public final class SearchService {
     SearchQuery withMeaning = withMeaning(query);
     boolean semantic = withMeaning.vector() != null;
     SearchHits hits = search(withMeaning);
+    // Read after the catch-up this search tried, so the flag describes the answer just given.
+    boolean stale = behind(failures, clock.instant());
     if (!crisisDetector.signalsDistress(query.text())) {
-      return new SearchResult(hits, List.of(), semantic);
+      return new SearchResult(hits, List.of(), semantic, stale);
     }
     if (query.cursor() == null) {
       SearchQuery crisisServices =
@@ -390,7 +396,7 @@ public final class SearchService {
       }
       hits = hits.withHits(new ArrayList<>(pinned.values()));
     }
-    return new SearchResult(hits, crisisRoutes.routes(), semantic);
+    return new SearchResult(hits, crisisRoutes.routes(), semantic, stale);
   }
 
   /** Up to eight completions, after catching up so new listing names appear. */

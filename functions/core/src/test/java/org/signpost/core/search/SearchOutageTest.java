@@ -86,12 +86,14 @@ class SearchOutageTest {
   void search_answersFromTheIndex_whileTheChangeLogFails_thenCatchesUpWithNothingMissed() {
     Listing before = service.create(ADMIN, Optional.of("org-a"), Listings.content("Knit Club"));
     search.build();
+    assertThat(search.find(text("knit")).stale()).as("fresh before the outage").isFalse();
     feed.down = true;
     Listing during =
         service.create(ADMIN, Optional.of("org-a"), Listings.content("Knit and Natter"));
     clock.advance(Duration.ofSeconds(2));
 
     assertThat(ids("knit")).containsExactly(before.id());
+    assertThat(search.find(text("knit")).stale()).as("answered from an index behind").isTrue();
     SearchService.Health degraded = search.health();
     assertThat(degraded.ready()).isTrue();
     assertThat(degraded.caughtUp()).isFalse();
@@ -102,6 +104,7 @@ class SearchOutageTest {
     clock.advance(Duration.ofSeconds(2));
 
     assertThat(ids("knit")).containsExactlyInAnyOrder(before.id(), during.id());
+    assertThat(search.find(text("knit")).stale()).isFalse();
     assertThat(search.health().caughtUp()).isTrue();
     assertThat(search.health().failures()).isZero();
   }
