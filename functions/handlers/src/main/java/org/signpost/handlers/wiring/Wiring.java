@@ -230,6 +230,7 @@ public final class Wiring {
   public SearchService newSearchService() {
     SearchService service = searchService();
     service.start(snapshots);
+    loadModel();
     return service;
   }
 
@@ -237,18 +238,28 @@ public final class Wiring {
   public SearchService newScannedSearchService() {
     SearchService service = searchService();
     service.build();
+    loadModel();
     return service;
   }
 
   /** A search service not started yet: the caller chooses snapshot or scan. */
   public SearchService unstartedSearchService() {
+    loadModel();
     return searchService();
   }
 
-  private SearchService searchService() {
+  /**
+   * Starts loading the embedding model in the background. A new search environment does this once
+   * its index is open, not before: the model's load would otherwise take the CPU the index needs (a
+   * function has about one core), and until it is ready searches answer by keywords and say so.
+   */
+  private void loadModel() {
     if (embedder instanceof MiniLmEmbedder model) {
       model.loadInBackground();
     }
+  }
+
+  private SearchService searchService() {
     SearchService service =
         new SearchService(
             new SearchIndex(Synonyms.bundled(), cursorKey(settings.webSecret())),
