@@ -15,6 +15,7 @@ import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
 import org.signpost.handlers.http.Identity;
+import org.signpost.handlers.http.IfMatch;
 import org.signpost.handlers.http.Json;
 import org.signpost.handlers.wiring.Wiring;
 
@@ -68,7 +69,7 @@ public final class ListingsFunction extends HttpFunction {
             caller,
             request.pathParameter("id"),
             Json.read(request.body(), ListingContent.class),
-            request.header("if-match").orElse(null),
+            IfMatch.required(request),
             draft(request));
     return ListingJson.response(200, updated, true);
   }
@@ -76,7 +77,7 @@ public final class ListingsFunction extends HttpFunction {
   private static ApiResponse archive(ListingService service, ApiRequest request) {
     Caller caller = Caller.required(request.caller());
     Listing archived =
-        service.archive(caller, request.pathParameter("id"), request.header("if-match"));
+        service.archive(caller, request.pathParameter("id"), IfMatch.optional(request));
     return ListingJson.response(200, archived, true);
   }
 
@@ -85,7 +86,7 @@ public final class ListingsFunction extends HttpFunction {
         service.submit(
             Caller.required(request.caller()),
             request.pathParameter("id"),
-            request.header("if-match").orElse(null));
+            IfMatch.required(request));
     return ListingJson.response(200, submitted, true);
   }
 

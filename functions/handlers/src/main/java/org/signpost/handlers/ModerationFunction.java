@@ -11,6 +11,7 @@ import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
 import org.signpost.handlers.http.Identity;
+import org.signpost.handlers.http.IfMatch;
 import org.signpost.handlers.http.Json;
 import org.signpost.handlers.wiring.Wiring;
 
@@ -46,7 +47,7 @@ public final class ModerationFunction extends HttpFunction {
         service.approve(
             Caller.required(request.caller()),
             request.pathParameter("id"),
-            request.header("if-match").orElse(null));
+            IfMatch.optional(request));
     return ListingJson.response(200, approved, true);
   }
 
@@ -57,7 +58,7 @@ public final class ModerationFunction extends HttpFunction {
         service.reject(
             caller,
             request.pathParameter("id"),
-            request.header("if-match").orElse(null),
+            IfMatch.optional(request),
             body.path("reason").isTextual() ? body.get("reason").asText() : null);
     return ListingJson.response(200, rejected, true);
   }

@@ -16,6 +16,7 @@ import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
 import org.signpost.handlers.http.Identity;
+import org.signpost.handlers.http.IfMatch;
 import org.signpost.handlers.http.Json;
 import org.signpost.handlers.pages.AttendancePages;
 import org.signpost.handlers.pages.CheckInPages;
@@ -137,7 +138,7 @@ public final class ReferralsFunction extends HttpFunction {
             request.pathParameter("id"),
             body.path("status").asText(null),
             body.path("reason").asText(null),
-            request.header("if-match").orElse(null));
+            IfMatch.optional(request));
     return ReferralJson.one(200, moved, moved.scoresVisibleTo(caller));
   }
 

@@ -3,6 +3,7 @@ package org.signpost.handlers;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.signpost.core.auth.Caller;
 import org.signpost.core.auth.Role;
 import org.signpost.core.errors.SignpostException;
@@ -62,7 +63,8 @@ public final class SettingsFunction extends HttpFunction {
       throw SignpostException.Invalid.of(
           "synonyms", "the list could not be read: " + e.getMessage());
     }
-    Long expected = IfMatch.optional(request).orElse(null);
+    OptionalLong ifMatch = IfMatch.optional(request);
+    Long expected = ifMatch.isPresent() ? ifMatch.getAsLong() : null;
     long version =
         settings.saveSynonyms(text.asText(), expected, caller.subject(), clock.instant());
     var out = Json.MAPPER.createObjectNode().put("version", version);

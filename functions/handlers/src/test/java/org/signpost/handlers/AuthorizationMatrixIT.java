@@ -311,7 +311,7 @@ class AuthorizationMatrixIT {
           Caller provider = new Caller("p", Set.of(Role.PROVIDER), Optional.of(OWNER));
           wiring.organisationService.upsert(
               admin, new Organisation(OWNER, OWNER, null, Organisation.APPROVED, false, 0));
-          listing = wiring.listingService.submit(provider, listing.id(), "\"1\"");
+          listing = wiring.listingService.submit(provider, listing.id(), 1);
           wiring.organisationService.upsert(
               admin, new Organisation(OWNER, OWNER, null, Organisation.APPROVED, true, 0));
           JsonNode check = Json.MAPPER.valueToTree(listing.status());

@@ -3,17 +3,15 @@ package org.signpost.core.errors;
 import java.util.List;
 
 /**
- * The one family of errors that core throws. Each maps to one HTTP status and problem type;
- * anything else that escapes is a bug and becomes a 500.
+ * The one family of errors that core throws. Each is one kind of failure with a stable problem
+ * type; the handlers' problem mapper alone decides its HTTP status, and anything else that escapes
+ * is a bug and becomes a 500.
  */
 public abstract sealed class SignpostException extends RuntimeException {
 
   private SignpostException(String message) {
     super(message, null, false, false);
   }
-
-  /** HTTP status code for this error. */
-  public abstract int status();
 
   /** Short, stable problem title. */
   public abstract String title();
@@ -45,11 +43,6 @@ public abstract sealed class SignpostException extends RuntimeException {
     }
 
     @Override
-    public int status() {
-      return 400;
-    }
-
-    @Override
     public String title() {
       return "Invalid request";
     }
@@ -64,11 +57,6 @@ public abstract sealed class SignpostException extends RuntimeException {
   public static final class NotFound extends SignpostException {
     public NotFound(String message) {
       super(message);
-    }
-
-    @Override
-    public int status() {
-      return 404;
     }
 
     @Override
@@ -89,11 +77,6 @@ public abstract sealed class SignpostException extends RuntimeException {
     }
 
     @Override
-    public int status() {
-      return 401;
-    }
-
-    @Override
     public String title() {
       return "Sign-in required";
     }
@@ -108,11 +91,6 @@ public abstract sealed class SignpostException extends RuntimeException {
   public static final class Forbidden extends SignpostException {
     public Forbidden(String message) {
       super(message);
-    }
-
-    @Override
-    public int status() {
-      return 403;
     }
 
     @Override
@@ -133,11 +111,6 @@ public abstract sealed class SignpostException extends RuntimeException {
     }
 
     @Override
-    public int status() {
-      return 409;
-    }
-
-    @Override
     public String title() {
       return "Conflict";
     }
@@ -152,11 +125,6 @@ public abstract sealed class SignpostException extends RuntimeException {
   public static final class PreconditionFailed extends SignpostException {
     public PreconditionFailed(String message) {
       super(message);
-    }
-
-    @Override
-    public int status() {
-      return 412;
     }
 
     @Override
@@ -177,11 +145,6 @@ public abstract sealed class SignpostException extends RuntimeException {
     }
 
     @Override
-    public int status() {
-      return 428;
-    }
-
-    @Override
     public String title() {
       return "If-Match required";
     }
@@ -199,11 +162,6 @@ public abstract sealed class SignpostException extends RuntimeException {
     }
 
     @Override
-    public int status() {
-      return 429;
-    }
-
-    @Override
     public String title() {
       return "Too many requests";
     }
@@ -218,11 +176,6 @@ public abstract sealed class SignpostException extends RuntimeException {
   public static final class Unavailable extends SignpostException {
     public Unavailable(String message) {
       super(message);
-    }
-
-    @Override
-    public int status() {
-      return 503;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.signpost.core.auth.Caller;
 import org.signpost.core.auth.Role;
 import org.signpost.core.errors.SignpostException;
@@ -153,17 +154,16 @@ public final class ListingService {
   }
 
   /**
-   * Replaces a listing's content if {@code ifMatch} names its current version. An untrusted
+   * Replaces a listing's content if {@code expected} is its current version. An untrusted
    * organisation's edit to a published listing waits for moderation while the live one stays.
    */
-  public Listing update(Caller caller, String id, ListingContent content, String ifMatch) {
-    return update(caller, id, content, ifMatch, false);
+  public Listing update(Caller caller, String id, ListingContent content, long expected) {
+    return update(caller, id, content, expected, false);
   }
 
-  /** As {@link #update(Caller, String, ListingContent, String)}; a draft edit stays private. */
+  /** As {@link #update(Caller, String, ListingContent, long)}; a draft edit stays private. */
   public Listing update(
-      Caller caller, String id, ListingContent content, String ifMatch, boolean draft) {
-    long expected = parseIfMatch(ifMatch);
+      Caller caller, String id, ListingContent content, long expected, boolean draft) {
     Listing current = owned(caller, id);
     validator.validate(content);
     if (current.version() != expected) {
@@ -205,8 +205,7 @@ public final class ListingService {
   }
 
   /** Sends a draft for publication: published at once if trusted, otherwise to review. */
-  public Listing submit(Caller caller, String id, String ifMatch) {
-    long expected = parseIfMatch(ifMatch);
+  public Listing submit(Caller caller, String id, long expected) {
     Listing current = owned(caller, id);
     if (current.version() != expected) {
       throw stale(id, expected, current.version());
@@ -294,10 +293,10 @@ public final class ListingService {
   }
 
   /** Archives (soft-deletes) a listing; the index drops it on its next catch-up. */
-  public Listing archive(Caller caller, String id, Optional<String> ifMatch) {
+  public Listing archive(Caller caller, String id, OptionalLong expected) {
     Listing current = owned(caller, id);
-    if (ifMatch.isPresent() && parseIfMatch(ifMatch.get()) != current.version()) {
-      throw stale(id, parseIfMatch(ifMatch.get()), current.version());
+    if (expected.isPresent() && expected.getAsLong() != current.version()) {
+      throw stale(id, expected.getAsLong(), current.version());
     }
     if (Listing.ARCHIVED.equals(current.status())) {
       return current;
@@ -374,25 +373,6 @@ public final class ListingService {
   String nextSession(ListingContent content, Instant now) {
     LocalDateTime local = LocalDateTime.ofInstant(now, Clocks.LONDON);
     return NextSession.after(content.schedule(), local).map(LocalDateTime::toString).orElse(null);
-  }
-
-  /** Parses {@code "3"}, {@code W/"3"} or {@code 3}. */
-  static long parseIfMatch(String ifMatch) {
-    if (ifMatch == null || ifMatch.isBlank()) {
-      throw new SignpostException.PreconditionRequired(
-          "send If-Match with the ETag you last read, so edits are never silently overwritten");
-    }
-    String raw = ifMatch.trim();
-    if (raw.startsWith("W/")) {
-      raw = raw.substring(2);
-    }
-    raw = raw.replace("\"", "");
-    try {
-      return Long.parseLong(raw);
-    } catch (NumberFormatException e) {
-      throw new SignpostException.PreconditionFailed(
-          "If-Match does not name a version of this listing");
-    }
   }
 
   static SignpostException stale(String id, long expected, long actual) {

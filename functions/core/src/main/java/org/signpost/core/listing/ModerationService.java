@@ -3,6 +3,7 @@ package org.signpost.core.listing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import org.signpost.core.auth.Caller;
 import org.signpost.core.auth.Role;
 import org.signpost.core.errors.SignpostException;
@@ -41,9 +42,9 @@ public final class ModerationService {
   }
 
   /** Publishes a submitted listing or applies a held edit. */
-  public Listing approve(Caller caller, String id, String ifMatch) {
+  public Listing approve(Caller caller, String id, OptionalLong expected) {
     caller.require(Role.ADMIN);
-    Listing current = awaiting(id, ifMatch);
+    Listing current = awaiting(id, expected);
     Instant now = clock.instant();
     ListingContent approved = current.pending() != null ? current.pending() : current.content();
     Listing next =
@@ -75,12 +76,12 @@ public final class ModerationService {
    * Sends a listing back with a reason the provider sees: a new listing returns to draft; a held
    * edit is dropped and the published version stays.
    */
-  public Listing reject(Caller caller, String id, String ifMatch, String reason) {
+  public Listing reject(Caller caller, String id, OptionalLong expected, String reason) {
     caller.require(Role.ADMIN);
     if (reason == null || reason.isBlank() || reason.length() > 1000) {
       throw SignpostException.Invalid.of("reason", "give a reason of 1-1000 characters");
     }
-    Listing current = awaiting(id, ifMatch);
+    Listing current = awaiting(id, expected);
     String status = current.pending() != null ? current.status() : Listing.DRAFT;
     Listing next =
         new Listing(
@@ -101,8 +102,12 @@ public final class ModerationService {
     return saved;
   }
 
-  private Listing awaiting(String id, String ifMatch) {
-    long expected = ListingService.parseIfMatch(ifMatch);
+  private Listing awaiting(String id, OptionalLong ifMatch) {
+    if (ifMatch.isEmpty()) {
+      throw new SignpostException.PreconditionRequired(
+          "send If-Match with the ETag you last read, so edits are never silently overwritten");
+    }
+    long expected = ifMatch.getAsLong();
     Listing current =
         listings
             .find(id)

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.signpost.core.auth.Caller;
 import org.signpost.core.auth.Role;
 import org.signpost.core.crisis.CrisisDetector;
@@ -275,7 +276,7 @@ public final class ReferralService {
    * @param expectedVersion the version the caller saw (from If-Match or the portal form)
    */
   public Referral move(
-      Caller caller, String id, String status, String reason, String expectedVersion) {
+      Caller caller, String id, String status, String reason, OptionalLong expectedVersion) {
     Referral referral = get(caller, id);
     if (referral.organisationId() == null
         ? !caller.isAdmin()
@@ -283,10 +284,10 @@ public final class ReferralService {
       throw new SignpostException.Forbidden(
           "only the receiving organisation can update this referral");
     }
-    if (expectedVersion == null || expectedVersion.isBlank()) {
+    if (expectedVersion.isEmpty()) {
       throw new SignpostException.PreconditionRequired("send If-Match with the referral's version");
     }
-    if (!expectedVersion.replace("\"", "").strip().equals(Long.toString(referral.version()))) {
+    if (expectedVersion.getAsLong() != referral.version()) {
       throw new SignpostException.PreconditionFailed("the referral changed since you read it");
     }
     ReferralStatus next =

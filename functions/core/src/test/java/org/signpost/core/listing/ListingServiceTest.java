@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.signpost.core.auth.Caller;
@@ -62,7 +63,7 @@ class ListingServiceTest {
         service.create(ADMIN, Optional.of("org-u"), Listings.content("Original Name"));
 
     Listing edited =
-        service.update(provider("org-u"), created.id(), Listings.content("Edited Name"), "\"1\"");
+        service.update(provider("org-u"), created.id(), Listings.content("Edited Name"), 1);
 
     assertThat(edited.content().name()).isEqualTo("Original Name");
     assertThat(edited.pending().name()).isEqualTo("Edited Name");
@@ -70,22 +71,16 @@ class ListingServiceTest {
   }
 
   @Test
-  void update_refusesMissingAndStaleIfMatch_andProvidersOfOtherOrganisations() {
+  void update_refusesStaleVersion_andProvidersOfOtherOrganisations() {
     organisations.create(new Organisation("org-a", "Org A", null, Organisation.APPROVED, true, 0));
     Listing created =
         service.create(provider("org-a"), Optional.empty(), Listings.content("Tea and Chat"));
 
     assertThatThrownBy(
-            () -> service.update(provider("org-a"), created.id(), Listings.content("X y z"), null))
-        .isInstanceOf(SignpostException.PreconditionRequired.class);
-    assertThatThrownBy(
-            () ->
-                service.update(
-                    provider("org-a"), created.id(), Listings.content("X y z"), "W/\"7\""))
+            () -> service.update(provider("org-a"), created.id(), Listings.content("X y z"), 7))
         .isInstanceOf(SignpostException.PreconditionFailed.class);
     assertThatThrownBy(
-            () ->
-                service.update(provider("org-b"), created.id(), Listings.content("X y z"), "\"1\""))
+            () -> service.update(provider("org-b"), created.id(), Listings.content("X y z"), 1))
         .isInstanceOf(SignpostException.Forbidden.class);
     assertThat(listings.find(created.id()).orElseThrow().content().name())
         .isEqualTo("Tea and Chat");
@@ -120,9 +115,9 @@ class ListingServiceTest {
     Listing created = service.create(ADMIN, Optional.of("org-a"), Listings.content("Tea and Chat"));
     Caller prescriber = new Caller("gp", Set.of(Role.PRESCRIBER), Optional.empty());
 
-    assertThatThrownBy(() -> service.archive(prescriber, created.id(), Optional.empty()))
+    assertThatThrownBy(() -> service.archive(prescriber, created.id(), OptionalLong.empty()))
         .isInstanceOf(SignpostException.Forbidden.class);
-    Listing archived = service.archive(ADMIN, created.id(), Optional.empty());
+    Listing archived = service.archive(ADMIN, created.id(), OptionalLong.empty());
 
     assertThat(archived.status()).isEqualTo(Listing.ARCHIVED);
     assertThat(listings.find(created.id())).isPresent();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -183,8 +184,8 @@ class AttendanceTest {
   void aLinkForAReferralTheGroupAlreadyDeclined_isAlreadyAnswered() {
     Referral r = refer();
     String token = linkSentToTheGroup(r);
-    r = service.move(PROVIDER, r.id(), "contacted", null, Long.toString(r.version()));
-    service.move(PROVIDER, r.id(), "declined", "full", Long.toString(r.version()));
+    r = service.move(PROVIDER, r.id(), "contacted", null, OptionalLong.of(r.version()));
+    service.move(PROVIDER, r.id(), "declined", "full", OptionalLong.of(r.version()));
 
     assertThat(attendance.answer(token, "came")).isInstanceOf(Attendance.AlreadyAnswered.class);
     assertThat(store.find(r.id()).orElseThrow().status()).isEqualTo(ReferralStatus.DECLINED);

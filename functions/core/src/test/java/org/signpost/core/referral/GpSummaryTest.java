@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,7 +92,7 @@ class GpSummaryTest {
   }
 
   private Referral move(Referral r, String status, String reason) {
-    return service.move(GROUP, r.id(), status, reason, Long.toString(r.version()));
+    return service.move(GROUP, r.id(), status, reason, OptionalLong.of(r.version()));
   }
 
   private static String value(GpSummary summary, String section, String field) {

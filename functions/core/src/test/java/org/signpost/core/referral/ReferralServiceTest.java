@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -243,7 +244,8 @@ class ReferralServiceTest {
             "gp@example.org");
     clock.advance(Duration.ofHours(2));
 
-    Referral contacted = service.move(PROVIDER_A, s.referral().id(), "contacted", null, "1");
+    Referral contacted =
+        service.move(PROVIDER_A, s.referral().id(), "contacted", null, OptionalLong.of(1));
     assertThat(contacted.minutesToFirstContact()).isEqualTo(120);
     assertThat(contacted.history())
         .last()
@@ -252,17 +254,25 @@ class ReferralServiceTest {
               assertThat(c.by()).isEqualTo("p-a");
               assertThat(c.at()).isEqualTo(START.plus(Duration.ofHours(2)));
             });
-    assertThatThrownBy(() -> service.move(PROVIDER_A, s.referral().id(), "attended", null, "2"))
+    assertThatThrownBy(
+            () -> service.move(PROVIDER_A, s.referral().id(), "attended", null, OptionalLong.of(2)))
         .isInstanceOf(SignpostException.Conflict.class);
-    assertThatThrownBy(() -> service.move(PROVIDER_A, s.referral().id(), "accepted", null, "1"))
+    assertThatThrownBy(
+            () -> service.move(PROVIDER_A, s.referral().id(), "accepted", null, OptionalLong.of(1)))
         .isInstanceOf(SignpostException.PreconditionFailed.class);
-    assertThatThrownBy(() -> service.move(PROVIDER_A, s.referral().id(), "declined", "", "2"))
+    assertThatThrownBy(
+            () -> service.move(PROVIDER_A, s.referral().id(), "declined", "", OptionalLong.of(2)))
         .isInstanceOf(SignpostException.Invalid.class);
-    assertThatThrownBy(() -> service.move(PROVIDER_B, s.referral().id(), "accepted", null, "2"))
+    assertThatThrownBy(
+            () -> service.move(PROVIDER_B, s.referral().id(), "accepted", null, OptionalLong.of(2)))
         .isInstanceOf(SignpostException.NotFound.class);
-    assertThatThrownBy(() -> service.move(PRESCRIBER, s.referral().id(), "accepted", null, "2"))
+    assertThatThrownBy(
+            () -> service.move(PRESCRIBER, s.referral().id(), "accepted", null, OptionalLong.of(2)))
         .isInstanceOf(SignpostException.Forbidden.class);
-    assertThat(service.move(PROVIDER_A, s.referral().id(), "accepted", null, "2").status())
+    assertThat(
+            service
+                .move(PROVIDER_A, s.referral().id(), "accepted", null, OptionalLong.of(2))
+                .status())
         .isEqualTo(ReferralStatus.ACCEPTED);
     assertThat(store.sent)
         .anySatisfy(

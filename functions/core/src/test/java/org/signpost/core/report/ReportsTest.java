@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -105,12 +106,12 @@ class ReportsTest {
                   "gp@example.org")
               .referral();
       clock.advance(Duration.ofMinutes(plan.minutesToContact()));
-      r = service.move(group, r.id(), "contacted", null, Long.toString(r.version()));
+      r = service.move(group, r.id(), "contacted", null, OptionalLong.of(r.version()));
       if (plan.end().equals("declined")) {
-        r = service.move(group, r.id(), "declined", "full", Long.toString(r.version()));
+        r = service.move(group, r.id(), "declined", "full", OptionalLong.of(r.version()));
       } else {
-        r = service.move(group, r.id(), "accepted", null, Long.toString(r.version()));
-        r = service.move(group, r.id(), plan.end(), null, Long.toString(r.version()));
+        r = service.move(group, r.id(), "accepted", null, OptionalLong.of(r.version()));
+        r = service.move(group, r.id(), plan.end(), null, OptionalLong.of(r.version()));
       }
       made.add(r);
       clock.advance(Duration.ofMinutes(1));

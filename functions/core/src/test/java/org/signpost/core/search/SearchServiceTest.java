@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.signpost.core.auth.Caller;
@@ -58,7 +59,7 @@ class SearchServiceTest {
     assertThat(search.search(text("shed")).total()).isEqualTo(1);
 
     clock.advance(Duration.ofSeconds(2));
-    service.archive(ADMIN, created.id(), Optional.empty());
+    service.archive(ADMIN, created.id(), OptionalLong.empty());
     clock.advance(Duration.ofSeconds(2));
 
     assertThat(search.search(text("shed")).total()).isZero();

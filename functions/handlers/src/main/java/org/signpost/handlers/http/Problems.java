@@ -15,8 +15,24 @@ public final class Problems {
 
   private Problems() {}
 
+  /** The HTTP status for each kind of core error; the only place core errors get one. */
+  public static int status(SignpostException e) {
+    return switch (e) {
+      case SignpostException.Invalid invalid -> 400;
+      case SignpostException.Unauthenticated unauthenticated -> 401;
+      case SignpostException.Forbidden forbidden -> 403;
+      case SignpostException.NotFound notFound -> 404;
+      case SignpostException.Conflict conflict -> 409;
+      case SignpostException.PreconditionFailed stale -> 412;
+      case SignpostException.PreconditionRequired required -> 428;
+      case SignpostException.TooManyRequests tooMany -> 429;
+      case SignpostException.Unavailable unavailable -> 503;
+    };
+  }
+
   public static ApiResponse from(SignpostException e, ApiRequest request) {
-    ObjectNode problem = base(e.type(), e.title(), e.status(), e.getMessage(), request);
+    int status = status(e);
+    ObjectNode problem = base(e.type(), e.title(), status, e.getMessage(), request);
     if (!e.errors().isEmpty()) {
       ArrayNode errors = problem.putArray("errors");
       for (FieldError error : e.errors()) {
@@ -26,7 +42,7 @@ public final class Problems {
             .put("message", clip(error.message(), MAX_DETAIL_CHARS));
       }
     }
-    ApiResponse response = respond(e.status(), problem);
+    ApiResponse response = respond(status, problem);
     if (e instanceof SignpostException.Unavailable) {
       LOG.warn(
           "unavailable on {} request {}: {}",

@@ -21,6 +21,7 @@ import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
 import org.signpost.handlers.http.Identity;
+import org.signpost.handlers.http.IfMatch;
 import org.signpost.handlers.pages.ListingCheckPages;
 import org.signpost.handlers.web.FormData;
 import org.signpost.handlers.web.Web;
@@ -99,7 +100,8 @@ public final class PortalFunction extends HttpFunction {
             (r, page) -> {
               FormData form = FormData.from(r);
               page.verify(form);
-              moderation.approve(caller(r), r.pathParameter("id"), form.value("version"));
+              moderation.approve(
+                  caller(r), r.pathParameter("id"), IfMatch.version(form.value("version")));
               return page.redirect("/portal/moderation?done=approved");
             }));
     routes.put(
@@ -109,7 +111,10 @@ public final class PortalFunction extends HttpFunction {
               FormData form = FormData.from(r);
               page.verify(form);
               moderation.reject(
-                  caller(r), r.pathParameter("id"), form.value("version"), form.value("reason"));
+                  caller(r),
+                  r.pathParameter("id"),
+                  IfMatch.version(form.value("version")),
+                  form.value("reason"));
               return page.redirect("/portal/moderation?done=rejected");
             }));
     routes.put(
@@ -180,7 +185,7 @@ public final class PortalFunction extends HttpFunction {
               caller,
               id,
               ListingForm.readValid(form),
-              form.value("version"),
+              IfMatch.required(form.value("version")),
               "draft".equals(form.value("action")));
       return page.redirect(
           "/portal?done=" + (saved.awaitingReview() ? "submitted" : saved.status()));

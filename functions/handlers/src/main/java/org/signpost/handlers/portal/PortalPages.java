@@ -11,6 +11,7 @@ import org.signpost.core.referral.ReferralService;
 import org.signpost.core.referral.ReferralStatus;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
+import org.signpost.handlers.http.IfMatch;
 import org.signpost.handlers.web.FormData;
 import org.signpost.handlers.web.WebContext;
 
@@ -79,7 +80,7 @@ public final class PortalPages {
         request.pathParameter("id"),
         form.value("status"),
         form.value("reason"),
-        form.value("version"));
+        IfMatch.version(form.value("version")));
     return page.redirect("/portal/referrals");
   }
 }

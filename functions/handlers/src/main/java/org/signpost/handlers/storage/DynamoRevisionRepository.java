@@ -1,15 +1,11 @@
 package org.signpost.handlers.storage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.signpost.core.listing.FieldDiff;
 import org.signpost.core.listing.Revision;
 import org.signpost.core.listing.RevisionRepository;
 import org.signpost.core.time.Clocks;
-import org.signpost.handlers.http.Json;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -17,7 +13,6 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
 /** The listing audit trail in DynamoDB: one item per change. Thread-safe. */
 public final class DynamoRevisionRepository implements RevisionRepository {
-  private static final TypeReference<List<FieldDiff.Change>> CHANGES = new TypeReference<>() {};
   private final DynamoDbTable<RevisionItem> table;
 
   public DynamoRevisionRepository(DynamoDbEnhancedClient client, String tablePrefix) {
@@ -34,7 +29,7 @@ public final class DynamoRevisionRepository implements RevisionRepository {
     item.setAt(Clocks.sortable(revision.at()));
     item.setActor(revision.actor());
     item.setAction(revision.action());
-    item.setChanges(Json.write(revision.changes()));
+    item.setChanges(ListingCodec.writeChanges(revision.changes()));
     item.setNote(revision.note());
     table.putItem(item);
   }
@@ -53,17 +48,13 @@ public final class DynamoRevisionRepository implements RevisionRepository {
   }
 
   private static Revision toRevision(RevisionItem item) {
-    try {
-      return new Revision(
-          item.getListingId(),
-          item.getVersion() == null ? 0 : item.getVersion(),
-          Instant.parse(item.getAt()),
-          item.getActor(),
-          item.getAction(),
-          item.getChanges() == null ? List.of() : Json.MAPPER.readValue(item.getChanges(), CHANGES),
-          item.getNote());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored revision is not readable", e);
-    }
+    return new Revision(
+        item.getListingId(),
+        item.getVersion() == null ? 0 : item.getVersion(),
+        Instant.parse(item.getAt()),
+        item.getActor(),
+        item.getAction(),
+        ListingCodec.readChanges(item.getListingId(), item.getChanges()),
+        item.getNote());
   }
 }

@@ -13,9 +13,11 @@ import org.signpost.core.referral.Person;
 import org.signpost.core.referral.Referral;
 import org.signpost.core.referral.ReferralStatus;
 import org.signpost.core.referral.StatusChange;
-import org.signpost.handlers.http.Json;
 
-/** Maps a referral to its stored item and back; the one place that knows the stored shape. */
+/**
+ * Maps a referral to its stored item and back; the one place that knows the stored shape. Uses
+ * {@link StorageJson}, never the API's mapper.
+ */
 final class ReferralCodec {
   private ReferralCodec() {}
 
@@ -29,7 +31,7 @@ final class ReferralCodec {
     item.setStatus(r.status().code());
     item.setExpiresAt(r.expiresAt().getEpochSecond());
     item.setVersion(r.version() == 0 ? null : r.version());
-    ObjectNode d = Json.MAPPER.createObjectNode();
+    ObjectNode d = StorageJson.MAPPER.createObjectNode();
     d.put("reference", r.reference());
     d.put("listingId", r.listingId());
     d.put("listingName", r.listingName());
@@ -81,14 +83,14 @@ final class ReferralCodec {
     plan.put("channel", r.checkInPlan().channel());
     plan.put("swemwbs", r.checkInPlan().swemwbs());
     r.checkInPlan().swemwbsBaseline().forEach(plan.putArray("swemwbsBaseline")::add);
-    item.setData(Json.write(d));
+    item.setData(StorageJson.write(d));
     return item;
   }
 
   static Referral toReferral(ReferralItem item) {
     JsonNode d;
     try {
-      d = Json.MAPPER.readTree(item.getData());
+      d = StorageJson.MAPPER.readTree(item.getData());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored referral " + item.getId() + " is not valid JSON", e);
     }

@@ -9,6 +9,7 @@ import org.signpost.handlers.auth.AuthFunction;
 import org.signpost.handlers.auth.SessionCookies;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
+import org.signpost.handlers.http.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +77,7 @@ public final class Web {
         return handler.apply(request, context);
       } catch (SignpostException.Unauthenticated e) {
         if (!"GET".equals(request.method())) {
-          return context.errorPage(e.status(), e);
+          return context.errorPage(Problems.status(e), e);
         }
         // Send the browser to sign in (or renew an expired session) and back to this page.
         String back = request.path() + (request.query().isEmpty() ? "" : "?" + query(request));
@@ -90,7 +91,7 @@ public final class Web {
                 "no-store"),
             "");
       } catch (SignpostException e) {
-        return context.errorPage(e.status(), e);
+        return context.errorPage(Problems.status(e), e);
       } catch (RuntimeException e) {
         LOG.error("unhandled error on {} request {}", request.routeKey(), request.requestId(), e);
         return context.errorPage(500, null);
