@@ -16,12 +16,15 @@ import org.signpost.handlers.notify.FileSmsSender;
 import org.signpost.handlers.notify.OutboxRelay;
 import org.signpost.handlers.notify.Sender;
 import org.signpost.handlers.notify.SesSender;
+import org.signpost.handlers.notify.SnsSmsSender;
+import org.signpost.handlers.wiring.Config;
 import org.signpost.handlers.wiring.Wiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Scheduled housekeeping: deletes referrals past retention, queues "still new after three working
@@ -59,8 +62,7 @@ public final class HousekeepingFunction
 
   /**
    * Files locally (OUTBOX_DIR set), for emails and text messages alike; in AWS, SES for emails and
-   * no SMS gateway yet, so text messages wait in the outbox. Built lazily so only this function
-   * loads SES.
+   * SNS for text messages. Built lazily so only this function loads SES and SNS.
    */
   private Sender sender() {
     Sender local = sender;
@@ -83,7 +85,13 @@ public final class HousekeepingFunction
                                   .region(Region.of(wiring.config.region()))
                                   .build(),
                               wiring.settings.emailFrom()),
-                          Optional.empty()));
+                          Optional.of(
+                              new SnsSmsSender(
+                                  SnsClient.builder()
+                                      .httpClient(UrlConnectionHttpClient.create())
+                                      .region(Region.of(wiring.config.region()))
+                                      .build(),
+                                  Config.setting("SMS_SENDER_ID").orElse("")))));
       sender = local;
     }
     return local;

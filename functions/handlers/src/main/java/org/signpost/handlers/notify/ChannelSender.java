@@ -14,8 +14,7 @@ public final class ChannelSender implements Sender {
   private final Optional<Sender> sms;
 
   /**
-   * @param sms the text-message port: {@link FileSmsSender} locally; in AWS an adapter over Amazon
-   *     SNS {@code Publish} (to an E.164 {@code PhoneNumber}) or a similar gateway belongs here
+   * @param sms the text-message sender: {@link FileSmsSender} locally, {@link SnsSmsSender} in AWS
    */
   public ChannelSender(Sender email, Optional<Sender> sms) {
     this.email = email;

@@ -4,8 +4,8 @@ import java.io.IOException;
 import org.signpost.handlers.storage.OutboxItem;
 
 /**
- * Delivers one notification: a file locally, SES in AWS; text messages a file locally and, in AWS,
- * whatever SMS gateway is wired (none yet). Implementations are thread-safe.
+ * Delivers one notification: a file locally, SES in AWS; text messages a file locally and SNS in
+ * AWS. Implementations are thread-safe.
  */
 public interface Sender {
   /**

@@ -44,6 +44,8 @@ public record Config(
           "FORM_MIN_FILL_SECONDS",
           "REFERRAL_RATE_LIMIT_PER_HOUR",
           "EMAIL_FROM",
+          // read by the housekeeping function: the name text messages show as sent from
+          "SMS_SENDER_ID",
           "CRISIS_ROUTES",
           // read by the logging binding
           "LOG_LEVEL",
