@@ -19,6 +19,7 @@ import org.signpost.core.org.OrganisationService;
 import org.signpost.core.referral.ReferralService;
 import org.signpost.core.report.Reports;
 import org.signpost.core.search.IndexSnapshots;
+import org.signpost.core.search.PrefetchedSnapshots;
 import org.signpost.core.search.SearchParams;
 import org.signpost.core.search.SearchService;
 import org.signpost.core.search.UnmetNeedTally;
@@ -228,8 +229,11 @@ public final class Wiring {
    * or built from a scan of the store when there is none.
    */
   public SearchService newSearchService() {
+    // The newest snapshot downloads while the analyzers and the empty index are built.
+    IndexSnapshots prefetched =
+        snapshots == IndexSnapshots.NONE ? snapshots : new PrefetchedSnapshots(snapshots);
     SearchService service = searchService();
-    service.start(snapshots);
+    service.start(prefetched);
     loadModel();
     return service;
   }
