@@ -38,7 +38,7 @@ import org.signpost.handlers.http.Json;
  *   <tr><td>declined</td><td>revoked</td><td>rejected</td></tr>
  *   <tr><td>attended</td><td>completed</td><td>completed</td></tr>
  *   <tr><td>did_not_attend</td><td>completed</td><td>failed</td></tr>
- *   <tr><td>closed before any of the three above</td><td>revoked</td><td>cancelled</td></tr>
+ *   <tr><td>closed with none of declined, attended, did_not_attend before</td><td>revoked</td><td>cancelled</td></tr>
  * </table>
  *
  * <p>The ServiceRequest is "completed" once the group acted on it (the person came or did not);
