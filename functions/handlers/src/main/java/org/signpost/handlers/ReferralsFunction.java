@@ -12,6 +12,7 @@ import org.signpost.core.referral.GpSummary;
 import org.signpost.core.referral.Referral;
 import org.signpost.core.referral.ReferralService;
 import org.signpost.core.report.Report;
+import org.signpost.handlers.fhir.FhirExport;
 import org.signpost.handlers.http.ApiRequest;
 import org.signpost.handlers.http.ApiResponse;
 import org.signpost.handlers.http.HttpFunction;
@@ -51,6 +52,7 @@ public final class ReferralsFunction extends HttpFunction {
     routes.put("GET /api/referrals", request -> mine(service, request));
     routes.put("GET /api/referrals/{id}", request -> get(service, request));
     routes.put("GET /api/referrals/{id}/gp-summary", request -> gpSummary(service, request));
+    routes.put("GET /api/referrals/{id}/fhir", request -> fhir(service, request));
     routes.put("POST /api/referrals/{id}/status", request -> move(service, request));
     routes.put("DELETE /api/referrals/{id}", request -> erase(service, request));
     // The group's one-tap attendance link: a page, so it renders HTML errors.
@@ -127,6 +129,16 @@ public final class ReferralsFunction extends HttpFunction {
             "Cache-Control",
             "no-store"),
         body);
+  }
+
+  /** The FHIR R4 export for the GP record: a Bundle of a ServiceRequest and a Task. */
+  private static ApiResponse fhir(ReferralService service, ApiRequest request) {
+    Caller caller = Caller.required(request.caller());
+    ReferralService.GpRecord record = service.gpRecord(caller, request.pathParameter("id"));
+    return new ApiResponse(
+        200,
+        Map.of("Content-Type", FhirExport.MEDIA_TYPE, "Cache-Control", "no-store"),
+        Json.write(FhirExport.bundle(record.referral(), record.listing())));
   }
 
   private static ApiResponse move(ReferralService service, ApiRequest request) {

@@ -122,13 +122,13 @@ class ReferralsApiIT {
     Map<String, List<Integer>> expected =
         Map.of(
             // GET one, POST status (stale If-Match, so nothing changes), DELETE, POST prescriber
-            // referral, GET the GP summary
-            "anonymous", List.of(401, 401, 401, 401, 401),
-            "provider same org", List.of(200, 412, 403, 403, 403),
-            "provider other org", List.of(404, 404, 403, 403, 404),
-            "referring prescriber", List.of(200, 403, 403, 201, 200),
-            "other prescriber", List.of(404, 404, 403, 201, 404),
-            "admin", List.of(200, 412, 404, 201, 403));
+            // referral, GET the GP summary, GET the FHIR export
+            "anonymous", List.of(401, 401, 401, 401, 401, 401),
+            "provider same org", List.of(200, 412, 403, 403, 403, 403),
+            "provider other org", List.of(404, 404, 403, 403, 404, 404),
+            "referring prescriber", List.of(200, 403, 403, 201, 200, 200),
+            "other prescriber", List.of(404, 404, 403, 201, 404, 404),
+            "admin", List.of(200, 412, 404, 201, 403, 403));
     Map<String, Boolean> seesInList =
         Map.of(
             "provider same org",
@@ -211,6 +211,23 @@ class ReferralsApiIT {
                   .getStatusCode())
           .as(who + " GET GP summary")
           .isEqualTo(codes.get(4));
+      APIGatewayV2HTTPResponse fhir =
+          send(
+              call(
+                  "GET /api/referrals/{id}/fhir",
+                  "/api/referrals/" + id + "/fhir",
+                  idParam,
+                  Map.of(),
+                  null,
+                  claims,
+                  "10.0.0.2"));
+      assertThat(fhir.getStatusCode()).as(who + " GET FHIR").isEqualTo(codes.get(5));
+      if (fhir.getStatusCode() == 200) {
+        assertThat(json(fhir).get("resourceType").asText()).isEqualTo("Bundle");
+      } else {
+        assertThat(fhir.getHeaders().get("Content-Type")).startsWith("application/problem+json");
+        assertThat(fhir.getBody()).doesNotContain("Ali", "07700");
+      }
       APIGatewayV2HTTPResponse list =
           send(
               call(
@@ -311,6 +328,68 @@ class ReferralsApiIT {
     assertThat(bad.getStatusCode()).isEqualTo(400);
     assertThat(asPrescriber.get("record_codes").findValuesAsText("code"))
         .containsExactly("871731000000106", "871711000000103");
+  }
+
+  @Test
+  void fhirExport_isABundleOfServiceRequestAndTask_withTheDeclinedCode_andNoContactDetails()
+      throws Exception {
+    Map<String, String> gp = Map.of("sub", "gp-fhir", "cognito:groups", "[prescriber]");
+    Events.enrol(wiring.memberships, gp);
+    String id = prescriberReferral(gp);
+    Map<String, String> idParam = Map.of("id", id);
+    APIGatewayV2HTTPEvent get =
+        call(
+            "GET /api/referrals/{id}/fhir",
+            "/api/referrals/" + id + "/fhir",
+            idParam,
+            Map.of(),
+            null,
+            gp,
+            "10.0.0.4");
+    JsonNode before = json(send(get));
+    for (String status : List.of("contacted", "declined")) {
+      APIGatewayV2HTTPResponse moved =
+          send(
+              call(
+                  "POST /api/referrals/{id}/status",
+                  "/api/referrals/" + id + "/status",
+                  idParam,
+                  Map.of("if-match", "\"" + wiring.referrals.find(id).get().version() + "\""),
+                  "{\"status\":\"" + status + "\",\"reason\":\"group is full\"}",
+                  Events.provider(ORG),
+                  "10.0.0.4"));
+      assertThat(moved.getStatusCode()).as(moved.getBody()).isEqualTo(200);
+    }
+
+    APIGatewayV2HTTPResponse response = send(get);
+    JsonNode bundle = json(response);
+    JsonNode request = bundle.at("/entry/0/resource");
+    JsonNode task = bundle.at("/entry/1/resource");
+
+    assertThat(response.getStatusCode()).isEqualTo(200);
+    assertThat(response.getHeaders().get("Content-Type")).isEqualTo("application/fhir+json");
+    assertThat(response.getHeaders().get("Cache-Control")).isEqualTo("no-store");
+    assertThat(bundle.get("resourceType").asText()).isEqualTo("Bundle");
+    assertThat(bundle.get("type").asText()).isEqualTo("collection");
+    assertThat(bundle.at("/entry/0/fullUrl").asText())
+        .startsWith("urn:uuid:")
+        .isEqualTo(before.at("/entry/0/fullUrl").asText());
+    assertThat(before.at("/entry/0/resource/status").asText()).isEqualTo("active");
+    assertThat(before.at("/entry/1/resource/status").asText()).isEqualTo("requested");
+    assertThat(request.get("resourceType").asText()).isEqualTo("ServiceRequest");
+    assertThat(request.get("status").asText()).isEqualTo("revoked");
+    assertThat(request.at("/code/coding/0/code").asText()).isEqualTo("871731000000106");
+    assertThat(request.get("reasonCode").findValuesAsText("code"))
+        .containsExactly("871711000000103");
+    assertThat(request.at("/performer/0/display").asText()).isNotBlank();
+    assertThat(request.at("/subject/display").asText()).isEqualTo("Ali");
+    assertThat(task.get("resourceType").asText()).isEqualTo("Task");
+    assertThat(task.get("status").asText()).isEqualTo("rejected");
+    assertThat(task.at("/focus/reference").asText())
+        .isEqualTo(bundle.at("/entry/0/fullUrl").asText());
+    assertThat(task.get("output").findValues("valueInteger").stream().map(JsonNode::asInt))
+        .containsExactly(3, 4, 5, 6);
+    assertThat(response.getBody()).doesNotContain("07700 900777", id);
   }
 
   private static APIGatewayV2HTTPResponse summary(

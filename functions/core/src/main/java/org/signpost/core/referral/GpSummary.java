@@ -19,7 +19,7 @@ import org.signpost.core.time.Clocks;
  */
 public record GpSummary(String reference, List<Entry> entries) {
   /** The four ONS4 questions in the order scores are kept. */
-  static final List<String> ONS4 =
+  public static final List<String> ONS4 =
       List.of("life satisfaction", "worthwhile", "happiness yesterday", "anxiety yesterday");
 
   /** One line of the summary. */

@@ -239,15 +239,30 @@ public final class ReferralService {
    * @throws SignpostException.Forbidden when the caller sees it but did not send it
    */
   public GpSummary gpSummary(Caller caller, String id) {
+    GpRecord record = gpRecord(caller, id);
+    return GpSummary.of(record.referral(), record.listing());
+  }
+
+  /**
+   * A referral and the listing it went to, for an export to the GP record (the FHIR export): the
+   * same rule as {@link #gpSummary}, only the prescriber who made the referral.
+   *
+   * @throws SignpostException.NotFound when the caller may not see the referral at all
+   * @throws SignpostException.Forbidden when the caller sees it but did not send it
+   */
+  public GpRecord gpRecord(Caller caller, String id) {
     Referral r = get(caller, id);
     if (r.referrerSubject() == null || !r.referrerSubject().equals(caller.subject())) {
       throw new SignpostException.Forbidden(
-          "only the prescriber who made the referral downloads its GP summary");
+          "only the prescriber who made the referral downloads its GP record");
     }
     Optional<Listing> listing =
         r.listingId() == null ? Optional.empty() : listings.find(r.listingId());
-    return GpSummary.of(r, listing);
+    return new GpRecord(r, listing);
   }
+
+  /** A referral with the listing it went to, if that still exists, for the GP record. */
+  public record GpRecord(Referral referral, Optional<Listing> listing) {}
 
   /** Referrals the caller sent (prescriber), received (provider) or all of them (admin). */
   public List<Referral> mine(Caller caller) {

@@ -73,7 +73,8 @@ public final class HsdsIds {
     return v5(NAMESPACE, name);
   }
 
-  static String v5(UUID namespace, String name) {
+  /** The name-based UUID (version 5) of a name under a namespace. */
+  public static String v5(UUID namespace, String name) {
     MessageDigest sha1;
     try {
       sha1 = MessageDigest.getInstance("SHA-1");
