@@ -3,6 +3,7 @@ package org.signpost.local;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -34,6 +35,28 @@ final class Exchange {
   /** The query as sent, or null. */
   String rawQuery() {
     return request.getHttpURI().getQuery();
+  }
+
+  /**
+   * Answers a 414 when the request line is over {@link LocalServer#MAX_HEAD_BYTES}, or a 431 when
+   * the request line and headers together are, and returns whether it did.
+   */
+  boolean headTooLarge() {
+    // "METHOD target HTTP/1.1" and its line end, then "name: value" and a line end per header.
+    long line = request.getMethod().length() + request.getHttpURI().getPathQuery().length() + 12;
+    if (line > LocalServer.MAX_HEAD_BYTES) {
+      ProblemErrorHandler.headTooLarge(response, 414, callback);
+      return true;
+    }
+    long head = line + 2;
+    for (HttpField field : request.getHeaders()) {
+      head += field.getName().length() + 2 + field.getValue().length() + 2;
+    }
+    if (head > LocalServer.MAX_HEAD_BYTES) {
+      ProblemErrorHandler.headTooLarge(response, 431, callback);
+      return true;
+    }
+    return false;
   }
 
   void problem(int status, String type, String title, String detail, Map<String, String> headers) {

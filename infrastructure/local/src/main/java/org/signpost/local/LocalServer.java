@@ -58,6 +58,14 @@ public final class LocalServer implements AutoCloseable {
    */
   static final int MAX_HEAD_BYTES = 64 * 1024;
 
+  /**
+   * Where Jetty's parser itself stops reading a head. Well above {@link #MAX_HEAD_BYTES}, so a head
+   * between the two is read to its end and refused by {@link #serve} on an intact connection. When
+   * the parser refuses a head part-way, the client may still be writing the rest; closing then can
+   * reset the connection and lose the answer.
+   */
+  static final int PARSER_HEAD_BYTES = 1024 * 1024;
+
   private static final DateTimeFormatter REQUEST_TIME =
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
           .withZone(ZoneOffset.UTC);
@@ -107,7 +115,7 @@ public final class LocalServer implements AutoCloseable {
     this.server = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
-    http.setRequestHeaderSize(MAX_HEAD_BYTES);
+    http.setRequestHeaderSize(PARSER_HEAD_BYTES);
     // Jetty's own URI checks are relaxed to what the JDK server passed through (encoded slashes,
     // dot segments); raw spaces and percent-encoding are checked by RequestLineParser.
     http.setUriCompliance(UriCompliance.UNSAFE);
@@ -132,6 +140,15 @@ public final class LocalServer implements AutoCloseable {
 
   public int port() {
     return connector.getLocalPort();
+  }
+
+  private static void discard(InputStream in, long limit) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long read = 0;
+    int n;
+    while (read < limit && (n = in.read(buffer)) > 0) {
+      read += n;
+    }
   }
 
   private static Object instantiate(String className) {
@@ -170,9 +187,17 @@ public final class LocalServer implements AutoCloseable {
     byte[] body;
     try (InputStream in = Content.Source.asInputStream(exchange.request)) {
       body = in.readNBytes(MAX_BODY_BYTES + 1);
+      if (body.length > MAX_BODY_BYTES) {
+        // Read on (within reason) so the client has finished writing when the 413 goes out;
+        // closing on unread bytes can reset the connection before the answer is read.
+        discard(in, 4L * MAX_BODY_BYTES);
+      }
     }
     if (body.length > MAX_BODY_BYTES) {
       exchange.problem(413, "too-large", "Request too large", "the body is over 10 MB", Map.of());
+      return;
+    }
+    if (exchange.headTooLarge()) {
       return;
     }
     Set<String> allowed = new LinkedHashSet<>();

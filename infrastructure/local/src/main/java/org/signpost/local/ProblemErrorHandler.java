@@ -36,16 +36,9 @@ final class ProblemErrorHandler implements Request.Handler {
     String type;
     String title;
     switch (status) {
-      case 414 -> {
-        type = "uri-too-long";
-        title = "URI too long";
-        detail = "the request line is over " + LocalServer.MAX_HEAD_BYTES / 1024 + " KB";
-      }
-      case 431 -> {
-        type = "headers-too-large";
-        title = "Request header fields too large";
-        detail =
-            "the request line and headers are over " + LocalServer.MAX_HEAD_BYTES / 1024 + " KB";
+      case 414, 431 -> {
+        headTooLarge(response, status, callback);
+        return true;
       }
       case 413 -> {
         type = "too-large";
@@ -69,13 +62,44 @@ final class ProblemErrorHandler implements Request.Handler {
         detail = status >= 500 ? "the local runtime failed" : describe(reason);
       }
     }
+    send(response, status, type, title, detail, callback);
+    return true;
+  }
+
+  /**
+   * A 414 (the request line alone is over {@link LocalServer#MAX_HEAD_BYTES}) or a 431 (the line
+   * and headers together are), whether Jetty's parser or the routes found it.
+   */
+  static void headTooLarge(Response response, int status, Callback callback) {
+    String limit = LocalServer.MAX_HEAD_BYTES / 1024 + " KB";
+    if (status == 414) {
+      send(
+          response,
+          414,
+          "uri-too-long",
+          "URI too long",
+          "the request line is over " + limit,
+          callback);
+    } else {
+      send(
+          response,
+          431,
+          "headers-too-large",
+          "Request header fields too large",
+          "the request line and headers are over " + limit,
+          callback);
+    }
+  }
+
+  private static void send(
+      Response response, int status, String type, String title, String detail, Callback callback) {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-    // Jetty closes the connection after a request it could not parse; say so, or a client that
-    // pools connections sends its next request into the closed one and gets no answer.
+    // Jetty closes the connection after a request it could not parse, and the routes close it after
+    // an oversized head; say so, or a client that pools connections sends its next request into the
+    // closed one and gets no answer.
     response.getHeaders().put(HttpHeader.CONNECTION, "close");
     Exchange.send(response, status, Exchange.problemJson(status, type, title, detail), callback);
-    return true;
   }
 
   /** Jetty's reason, which is its own fixed text, cut short and lower-cased at the start. */
