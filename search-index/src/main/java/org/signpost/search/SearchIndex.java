@@ -245,6 +245,11 @@ public final class SearchIndex implements Closeable {
     namesPending = false;
   }
 
+  /** The synonyms queries are expanded with. */
+  public Synonyms synonyms() {
+    return synonyms;
+  }
+
   /**
    * Replaces the query-time synonyms and the vocabulary offered by autocomplete. The index itself
    * is unchanged, because synonyms only apply to queries.
@@ -278,6 +283,12 @@ public final class SearchIndex implements Closeable {
           return listing.version();
         });
     return changed[0];
+  }
+
+  /** Whether this index has {@code version} (or a later one) of the listing, applied or opened. */
+  public boolean has(String id, long version) {
+    Long known = versions.get(id);
+    return known != null && known >= version;
   }
 
   /** Applies many changes; the caller refreshes once afterwards. */

@@ -5,10 +5,12 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.zip.CRC32C;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
@@ -16,11 +18,16 @@ import org.apache.lucene.store.IndexOutput;
 
 /**
  * The snapshot format: every file of one Lucene commit, the change-log high-water mark the commit
- * covers, and a SHA-256 of all of it at the end, so a truncated or damaged snapshot is refused
+ * covers, and a CRC-32C of all of it at the end, so a truncated or damaged snapshot is refused
  * before any of it is used. Stateless.
  *
+ * <p>The check is against accident (a partial upload, a damaged copy), not tampering: snapshots sit
+ * in the deployment's private bucket. CRC-32C is what S3 and most storage use for that, and it runs
+ * at memory speed in a JVM that has compiled nothing yet: SHA-256 took 45 ms of a 10k-listing cold
+ * start (7 MB) and would take about 450 ms at 100k.
+ *
  * <pre>
- * MAGIC (format and schema version) | highWater (UTF) | fileCount (int) | {name (UTF), length (long), bytes}* | sha256
+ * MAGIC (format and schema version) | highWater (UTF) | fileCount (int) | {name (UTF), length (long), bytes}* | crc32c (int)
  * </pre>
  */
 final class Snapshots {
@@ -28,9 +35,9 @@ final class Snapshots {
    * The format and the index schema: bump the number whenever fields or their analysis change, so
    * an environment running other code refuses the snapshot and rebuilds from the table.
    */
-  static final String MAGIC = "SIGNPOST-SNAPSHOT-1/schema-3";
+  static final String MAGIC = "SIGNPOST-SNAPSHOT-2/schema-3";
 
-  private static final int DIGEST_BYTES = 32;
+  private static final int DIGEST_BYTES = Integer.BYTES;
 
   private Snapshots() {}
 
@@ -58,9 +65,8 @@ final class Snapshots {
     }
     out.flush();
     byte[] body = bytes.toByteArray();
-    byte[] digest = sha256(body, body.length);
     byte[] all = Arrays.copyOf(body, body.length + DIGEST_BYTES);
-    System.arraycopy(digest, 0, all, body.length, DIGEST_BYTES);
+    ByteBuffer.wrap(all, body.length, DIGEST_BYTES).putInt(crc32c(body, body.length));
     return all;
   }
 
@@ -75,8 +81,8 @@ final class Snapshots {
       throw new InvalidSnapshotException("snapshot is too short to be one");
     }
     int bodyLength = snapshot.length - DIGEST_BYTES;
-    byte[] expected = Arrays.copyOfRange(snapshot, bodyLength, snapshot.length);
-    if (!MessageDigest.isEqual(expected, sha256(snapshot, bodyLength))) {
+    int expected = ByteBuffer.wrap(snapshot, bodyLength, DIGEST_BYTES).getInt();
+    if (expected != crc32c(snapshot, bodyLength)) {
       throw new InvalidSnapshotException("snapshot checksum does not match: damaged or partial");
     }
     try (DataInputStream in =
@@ -118,7 +124,13 @@ final class Snapshots {
     }
   }
 
-  /** SHA-256 of the first {@code length} bytes; also fingerprints queries for cursors. */
+  private static int crc32c(byte[] bytes, int length) {
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, 0, length);
+    return (int) crc.getValue();
+  }
+
+  /** SHA-256 of the first {@code length} bytes: fingerprints queries for cursors. */
   static byte[] sha256(byte[] bytes, int length) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");

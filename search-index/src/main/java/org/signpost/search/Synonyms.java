@@ -30,9 +30,14 @@ public record Synonyms(SynonymMap map, List<List<String>> groups) {
     groups = List.copyOf(groups);
   }
 
-  /** The vocabulary shipped with the code. */
+  /** The vocabulary shipped with the code, parsed once per process (it is immutable). */
   public static Synonyms bundled() {
-    return parse(bundledText());
+    return Bundled.SYNONYMS;
+  }
+
+  /** Parsed on first use, so a class that never asks for the bundled list never pays for it. */
+  private static final class Bundled {
+    static final Synonyms SYNONYMS = parse(bundledText());
   }
 
   /** The text of the shipped vocabulary, so an admin list can be appended to it. */

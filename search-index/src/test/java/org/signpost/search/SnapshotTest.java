@@ -99,24 +99,41 @@ class SnapshotTest {
     }
   }
 
-  @Test
-  void snapshotOfAnotherSchemaVersion_isRefused_evenWithAGoodChecksum() throws Exception {
+  /** A one-file body under {@code magic}, as an older or newer build would write it. */
+  private static byte[] body(String magic) throws Exception {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
-    out.writeUTF("SIGNPOST-SNAPSHOT-1/schema-1");
+    out.writeUTF(magic);
     out.writeUTF("");
     out.writeInt(1);
     out.writeUTF("segments_1");
     out.writeLong(0);
     out.flush();
-    byte[] body = bytes.toByteArray();
-    byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body);
-    byte[] older = Arrays.copyOf(body, body.length + digest.length);
-    System.arraycopy(digest, 0, older, body.length, digest.length);
+    return bytes.toByteArray();
+  }
+
+  @Test
+  void snapshotOfAnotherSchemaVersion_isRefused_evenWithAGoodChecksum() throws Exception {
+    byte[] body = body("SIGNPOST-SNAPSHOT-2/schema-1");
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(body);
+    byte[] older = Arrays.copyOf(body, body.length + Integer.BYTES);
+    java.nio.ByteBuffer.wrap(older, body.length, Integer.BYTES).putInt((int) crc.getValue());
 
     assertThatThrownBy(() -> SearchIndex.fromSnapshot(older, Synonyms.bundled(), KEY))
         .isInstanceOf(InvalidSnapshotException.class)
         .hasMessageContaining("schema");
+  }
+
+  @Test
+  void snapshotInTheFirstFormat_withItsSha256_isRefused() throws Exception {
+    byte[] body = body("SIGNPOST-SNAPSHOT-1/schema-3");
+    byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+    byte[] first = Arrays.copyOf(body, body.length + digest.length);
+    System.arraycopy(digest, 0, first, body.length, digest.length);
+
+    assertThatThrownBy(() -> SearchIndex.fromSnapshot(first, Synonyms.bundled(), KEY))
+        .isInstanceOf(InvalidSnapshotException.class);
   }
 
   @Test

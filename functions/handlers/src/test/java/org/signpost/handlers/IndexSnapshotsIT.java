@@ -117,6 +117,26 @@ class IndexSnapshotsIT {
   }
 
   @Test
+  void theChangeLog_leavesOutListingsAtAVersionTheReaderHas_andKeepsNewerOnes() {
+    List<org.signpost.core.listing.Listing> all = wiring.listings.changedSince("");
+    org.signpost.core.listing.Listing first = all.get(0);
+
+    List<org.signpost.core.listing.Listing> withoutKnown =
+        wiring.listings.changedSince(
+            "", (id, version) -> id.equals(first.id()) && version == first.version());
+    List<org.signpost.core.listing.Listing> olderKnown =
+        wiring.listings.changedSince(
+            "", (id, version) -> id.equals(first.id()) && version > first.version());
+
+    assertThat(all).hasSizeGreaterThanOrEqualTo(5);
+    assertThat(withoutKnown)
+        .extracting(org.signpost.core.listing.Listing::id)
+        .hasSize(all.size() - 1)
+        .doesNotContain(first.id());
+    assertThat(olderKnown).extracting(org.signpost.core.listing.Listing::id).contains(first.id());
+  }
+
+  @Test
   void noSnapshotYet_buildsFromAScan() {
     SearchService search = wiring.unstartedSearchService();
 

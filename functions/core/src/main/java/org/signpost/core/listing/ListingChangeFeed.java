@@ -1,6 +1,7 @@
 package org.signpost.core.listing;
 
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 
 /**
@@ -14,4 +15,15 @@ public interface ListingChangeFeed {
 
   /** Listings whose change key is greater than {@code afterChangeKey}, oldest first. */
   List<Listing> changedSince(String afterChangeKey);
+
+  /**
+   * As {@link #changedSince(String)}, without the listings for which {@code known} says the reader
+   * already has that version (by id and version). A store may then skip decoding them: a catch-up
+   * re-reads a few seconds of the log it has seen, and decoding those costs a cold start time.
+   */
+  default List<Listing> changedSince(String afterChangeKey, BiPredicate<String, Long> known) {
+    return changedSince(afterChangeKey).stream()
+        .filter(listing -> !known.test(listing.id(), listing.version()))
+        .toList();
+  }
 }

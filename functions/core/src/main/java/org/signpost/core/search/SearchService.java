@@ -123,11 +123,20 @@ public final class SearchService {
     for (String key : keys.subList(0, Math.min(SNAPSHOT_ATTEMPTS, keys.size()))) {
       Instant started = clock.instant();
       try {
-        SearchIndex.Loaded loaded = index.openSnapshot(snapshots.read(key));
+        SearchIndex.Loaded loaded =
+            snapshots instanceof PrefetchedSnapshots prefetched
+                ? prefetched.open(key, index::openSnapshot)
+                : index.openSnapshot(snapshots.read(key));
         synchronized (catchUpLock) {
           SearchIndex previous = index;
           index = loaded.index();
-          closeQuietly(previous);
+          if (previous != index) {
+            if (synonymVersion != 0) {
+              // Opened in the background with the bundled list; the edited one was read since.
+              index.useSynonyms(previous.synonyms());
+            }
+            closeQuietly(previous);
+          }
           highWater = loaded.highWater();
           lastPoll = Instant.EPOCH;
         }
@@ -239,7 +248,9 @@ public final class SearchService {
         int applied = 0;
         try {
           String from = highWater.isEmpty() ? "" : rewind(highWater);
-          List<Listing> changed = feed.changedSince(from);
+          SearchIndex current = index;
+          List<Listing> changed =
+              feed.changedSince(from, (id, version) -> version != null && current.has(id, version));
           for (Listing listing : changed) {
             if (index.apply(ListingProjection.toIndexed(listing, today()))) {
               applied++;

@@ -8,7 +8,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.signpost.search.SearchIndex;
+import org.signpost.search.Synonyms;
 
 class PrefetchedSnapshotsTest {
 
@@ -93,4 +97,72 @@ class PrefetchedSnapshotsTest {
     prefetched.delete("c");
     assertThat(store.saved).isEmpty();
   }
+
+  /** A real snapshot (of an empty index), told apart by the high-water mark it records. */
+  private static byte[] snapshotOf(String id) throws Exception {
+    try (SearchIndex index = new SearchIndex(Synonyms.bundled(), KEY)) {
+      return index.snapshot("2026-11-01T00:00:00Z#" + id);
+    }
+  }
+
+  @Test
+  void withAnOpener_theNewestIsOpenedInTheBackground_andHandedOverWithoutASecondRead()
+      throws Exception {
+    Store store = new Store();
+    store.write("a", snapshotOf("older"));
+    store.write("b", snapshotOf("newest"));
+    AtomicInteger opened = new AtomicInteger();
+    Function<byte[], SearchIndex.Loaded> opener =
+        bytes -> {
+          opened.incrementAndGet();
+          return SearchIndex.fromSnapshot(bytes, Synonyms.bundled(), KEY);
+        };
+
+    PrefetchedSnapshots prefetched = new PrefetchedSnapshots(() -> store, opener);
+    PrefetchedSnapshots.Opened newest = prefetched.newestOpened().orElseThrow();
+    SearchIndex.Loaded again = prefetched.open("b", opener);
+
+    assertThat(newest.key()).isEqualTo("b");
+    assertThat(again).isSameAs(newest.loaded());
+    assertThat(again.highWater()).isEqualTo("2026-11-01T00:00:00Z#newest");
+    assertThat(opened).hasValue(1);
+    assertThat(store.calls).containsExactly("list", "read b");
+    // An older snapshot is read and opened as usual.
+    assertThat(prefetched.open("a", opener).highWater()).endsWith("#older");
+    assertThat(store.calls).containsExactly("list", "read b", "read a");
+    newest.loaded().index().close();
+  }
+
+  @Test
+  void aNewestSnapshotThatDoesNotOpen_isRefusedWithItsReason_withoutReadingItAgain() {
+    Store store = new Store();
+    store.write("a", new byte[] {1, 2, 3});
+    Function<byte[], SearchIndex.Loaded> opener =
+        bytes -> SearchIndex.fromSnapshot(bytes, Synonyms.bundled(), KEY);
+
+    PrefetchedSnapshots prefetched = new PrefetchedSnapshots(() -> store, opener);
+
+    assertThat(prefetched.newestOpened()).isEmpty();
+    assertThatThrownBy(() -> prefetched.open("a", opener))
+        .isInstanceOf(org.signpost.search.InvalidSnapshotException.class);
+    assertThat(store.calls).containsExactly("list", "read a");
+  }
+
+  @Test
+  void aStoreThatCannotBeReached_failsTheListing_withTheStoresOwnError() {
+    PrefetchedSnapshots prefetched =
+        new PrefetchedSnapshots(
+            () -> {
+              throw new IllegalStateException("no credentials for the snapshot bucket");
+            },
+            bytes -> {
+              throw new AssertionError("nothing to open");
+            });
+
+    assertThat(prefetched.newestOpened()).isEmpty();
+    assertThatThrownBy(prefetched::newestFirst).hasMessageContaining("no credentials");
+  }
+
+  private static final byte[] KEY =
+      "prefetched-snapshots-test-key".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import org.signpost.core.errors.SignpostException;
 import org.signpost.core.listing.Listing;
@@ -122,6 +123,11 @@ public final class DynamoListingRepository implements ListingRepository, Listing
 
   @Override
   public List<Listing> changedSince(String afterChangeKey) {
+    return changedSince(afterChangeKey, (id, version) -> false);
+  }
+
+  @Override
+  public List<Listing> changedSince(String afterChangeKey, BiPredicate<String, Long> known) {
     List<ListingItem> items = new ArrayList<>();
     for (int bucket = 0; bucket < Tables.CHANGE_BUCKETS; bucket++) {
       Key key = Key.builder().partitionValue("C#" + bucket).sortValue(afterChangeKey).build();
@@ -133,6 +139,9 @@ public final class DynamoListingRepository implements ListingRepository, Listing
           .forEach(page -> items.addAll(page.items()));
     }
     items.sort(Comparator.comparing(ListingItem::getChgSort));
-    return items.stream().map(ListingCodec::toListing).toList();
+    return items.stream()
+        .filter(item -> !known.test(item.getId(), item.getVersion()))
+        .map(ListingCodec::toListing)
+        .toList();
   }
 }

@@ -229,18 +229,30 @@ public final class Wiring {
    * or built from a scan of the store when there is none.
    */
   public SearchService newSearchService() {
-    // The newest snapshot downloads while the analyzers and the empty index are built.
-    IndexSnapshots prefetched =
-        snapshots == IndexSnapshots.NONE ? snapshots : new PrefetchedSnapshots(snapshots);
-    SearchService service = searchService();
+    if (snapshots == IndexSnapshots.NONE) {
+      return newScannedSearchService();
+    }
+    // The newest snapshot downloads and opens on a thread of its own, so there is no empty index to
+    // build first and throw away.
+    PrefetchedSnapshots prefetched = new PrefetchedSnapshots(() -> snapshots, this::openSnapshot);
+    SearchIndex first =
+        prefetched
+            .newestOpened()
+            .map(opened -> opened.loaded().index())
+            .orElseGet(this::emptyIndex);
+    SearchService service = searchService(first);
     service.start(prefetched);
     loadModel();
     return service;
   }
 
+  private SearchIndex.Loaded openSnapshot(byte[] bytes) {
+    return SearchIndex.fromSnapshot(bytes, Synonyms.bundled(), cursorKey(settings.webSecret()));
+  }
+
   /** A search service over a fresh in-memory index, built from a scan of the store. */
   public SearchService newScannedSearchService() {
-    SearchService service = searchService();
+    SearchService service = searchService(emptyIndex());
     service.build();
     loadModel();
     return service;
@@ -249,7 +261,7 @@ public final class Wiring {
   /** A search service not started yet: the caller chooses snapshot or scan. */
   public SearchService unstartedSearchService() {
     loadModel();
-    return searchService();
+    return searchService(emptyIndex());
   }
 
   /**
@@ -263,17 +275,19 @@ public final class Wiring {
     }
   }
 
-  private SearchService searchService() {
-    SearchService service =
-        new SearchService(
-            new SearchIndex(Synonyms.bundled(), cursorKey(settings.webSecret())),
-            listings,
-            clock,
-            Duration.ofMillis(config.searchPollMillis()),
-            CrisisRoutes.configured(Optional.of(config.crisisRoutes())),
-            settingsTable,
-            embedder);
-    return service;
+  private SearchIndex emptyIndex() {
+    return new SearchIndex(Synonyms.bundled(), cursorKey(settings.webSecret()));
+  }
+
+  private SearchService searchService(SearchIndex index) {
+    return new SearchService(
+        index,
+        listings,
+        clock,
+        Duration.ofMillis(config.searchPollMillis()),
+        CrisisRoutes.configured(Optional.of(config.crisisRoutes())),
+        settingsTable,
+        embedder);
   }
 
   /** How often an environment adds its unmet-need counts to the store, at most. */
