@@ -128,19 +128,20 @@ public final class Wiring {
     this.listings = new DynamoListingRepository(enhanced, config.tablePrefix());
     this.embedder = Config.embeddingsEnabled() ? MiniLmEmbedder.shared() : Embedder.NONE;
     this.embeddedListings = new EmbeddingListings(listings, embedder);
+    // One S3 client for the bucket's two uses: a client costs a cold start tens of milliseconds.
+    Optional<software.amazon.awssdk.services.s3.S3Client> s3 =
+        Config.snapshotBucket()
+            .map(bucket -> S3IndexSnapshots.client(config.region(), Config.s3Endpoint()));
     this.snapshots =
         Config.snapshotBucket()
-            .<IndexSnapshots>map(
-                bucket ->
-                    new S3IndexSnapshots(
-                        S3IndexSnapshots.client(config.region(), Config.s3Endpoint()), bucket))
+            .<IndexSnapshots>map(bucket -> new S3IndexSnapshots(s3.orElseThrow(), bucket))
             .orElse(IndexSnapshots.NONE);
     this.hsdsExports =
         Config.snapshotBucket()
             .<HsdsExports>map(
                 bucket ->
                     new S3HsdsExports(
-                        S3IndexSnapshots.client(config.region(), Config.s3Endpoint()),
+                        s3.orElseThrow(),
                         S3HsdsExports.presigner(config.region(), Config.s3Endpoint()),
                         bucket))
             .orElse(HsdsExports.NONE);
