@@ -29,8 +29,9 @@ import org.signpost.search.IndexedListing;
 /**
  * {@code ./signpost bench --cold-start}: for each size, fills a fresh dynalite with generated
  * listings (with random unit vectors of the model's size standing in for embeddings), writes a
- * snapshot to a fresh s3rver, then starts new JVMs that build a search environment and answer one
- * search, alternating snapshot-load and table-scan, and reports the median of each.
+ * snapshot to a fresh s3rver, then starts new JVMs that construct the function holding the index
+ * ({@code PagesFunction}, as Lambda does at init) and hand it one {@code GET /api/search} event,
+ * alternating snapshot-load and table-scan, and reports the median of each.
  */
 public final class ColdStart {
   static final String PREFIX = "cold-";
