@@ -70,10 +70,7 @@ final class ListingView {
     scope.put(
         "spoken",
         c.languages().stream()
-            .map(
-                l ->
-                    Locale.forLanguageTag(l)
-                        .getDisplayLanguage(Locale.forLanguageTag(page.language().code())))
+            .map(l -> Locale.forLanguageTag(l).getDisplayLanguage(page.language().locale()))
             .toList());
     scope.put("hasAccess", !c.accessibility().isEmpty());
     scope.put("hasLanguages", !c.languages().isEmpty());
@@ -96,7 +93,7 @@ final class ListingView {
       return LocalDateTime.parse(localDateTime)
           .format(
               DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                  .withLocale(Locale.forLanguageTag(page.language().code())));
+                  .withLocale(page.language().locale()));
     } catch (RuntimeException e) {
       return localDateTime;
     }
@@ -107,7 +104,7 @@ final class ListingView {
       return LocalDate.parse(isoDate.substring(0, 10))
           .format(
               DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                  .withLocale(Locale.forLanguageTag(page.language().code())));
+                  .withLocale(page.language().locale()));
     } catch (RuntimeException e) {
       return isoDate;
     }

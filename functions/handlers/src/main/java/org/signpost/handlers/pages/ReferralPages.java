@@ -8,7 +8,6 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.signpost.core.crisis.CrisisDetector;
 import org.signpost.core.errors.SignpostException;
@@ -153,7 +152,7 @@ public final class ReferralPages {
     scope.put("link", publicBaseUrl + "/r/" + request.pathParameter("token"));
     DateTimeFormatter format =
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(Locale.forLanguageTag(page.language().code()));
+            .withLocale(page.language().locale());
     List<Map<String, Object>> history = new ArrayList<>();
     for (StatusChange change : r.history()) {
       Map<String, Object> step = new LinkedHashMap<>();

@@ -26,6 +26,15 @@ public final class I18n {
     public String dir() {
       return rtl ? "rtl" : "ltr";
     }
+
+    /**
+     * The locale dates, times and numbers are written in: the language as used in the UK. For
+     * English that means "8 Dec 2026, 18:30", not the American "Dec 8, 2026, 6:30 PM"; the other
+     * languages have no UK variant and keep their own conventions.
+     */
+    public Locale locale() {
+      return Locale.forLanguageTag(code + "-GB");
+    }
   }
 
   public static final List<Language> LANGUAGES =
@@ -65,7 +74,7 @@ public final class I18n {
     }
     return args.length == 0
         ? pattern
-        : new java.text.MessageFormat(pattern, Locale.forLanguageTag(language.code())).format(args);
+        : new java.text.MessageFormat(pattern, language.locale()).format(args);
   }
 
   public static Optional<Language> byCode(String code) {

@@ -217,4 +217,17 @@ class WebLayerTest {
     }
     return properties;
   }
+
+  @Test
+  void datesAndTimes_areWrittenAsInTheUk_notAmerica() {
+    java.time.format.DateTimeFormatter medium =
+        java.time.format.DateTimeFormatter.ofLocalizedDateTime(
+            java.time.format.FormatStyle.MEDIUM, java.time.format.FormatStyle.SHORT);
+    java.time.LocalDateTime evening = java.time.LocalDateTime.parse("2026-12-08T18:30");
+    I18n.Language english = I18n.LANGUAGES.get(0);
+
+    assertThat(evening.format(medium.withLocale(english.locale()))).isEqualTo("8 Dec 2026, 18:30");
+    assertThat(I18n.LANGUAGES)
+        .allSatisfy(l -> assertThat(l.locale().getLanguage()).isEqualTo(l.code()));
+  }
 }
