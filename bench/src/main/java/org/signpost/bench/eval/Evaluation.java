@@ -126,6 +126,9 @@ public final class Evaluation {
         if (baseline.isEmpty()) {
           theirsZero.add(q.id());
         }
+        if (SHOW.contains(q.id())) {
+          show(q, hits, corpus);
+        }
         perQuery.put(q.id(), new double[] {a.ndcg10(), b.ndcg10()});
         texts.put(q.id(), q.text());
       }
@@ -140,6 +143,26 @@ public final class Evaluation {
         mean("bm25", theirs, theirsZero),
         perQuery,
         texts);
+  }
+
+  /**
+   * Queries whose top ten are printed with their grades: {@code -Dsignpost.eval.show=b050,d003}.
+   */
+  private static final java.util.Set<String> SHOW =
+      java.util.Set.of(System.getProperty("signpost.eval.show", "").split(","));
+
+  private static void show(JudgedSet.Query q, SearchHits hits, EvalCorpus corpus) {
+    System.out.printf(Locale.ROOT, "%n  %s  %s%n", q.id(), q.text());
+    int rank = 0;
+    for (SearchHits.Hit hit : hits.hits().subList(0, Math.min(10, hits.hits().size()))) {
+      System.out.printf(
+          Locale.ROOT,
+          "    %2d  grade %d  %s  %s%n",
+          ++rank,
+          q.grade(corpus.key().apply(hit.id())),
+          hit.name(),
+          hit.why());
+    }
   }
 
   private static SystemScores mean(String name, List<Metrics.Scores> scores, List<String> zero) {
