@@ -63,8 +63,9 @@ final class ListingView {
       places.add(place);
     }
     scope.put("places", places);
-    scope.put("cost", page.message("cost_" + c.cost().type()));
-    scope.put("costNote", c.cost().description());
+    String cost = page.message("cost_" + c.cost().type());
+    scope.put("cost", cost);
+    scope.put("costNote", costNote(cost, c.cost().description()));
     scope.put("whoFor", c.eligibility().whoFor());
     scope.put("access", c.accessibility().stream().map(a -> page.message("access_" + a)).toList());
     scope.put(
@@ -86,6 +87,15 @@ final class ListingView {
       scope.put("verified", page.message("result_verified", date(page, listing.assuredDate())));
     }
     return scope;
+  }
+
+  /** The listing's own words on cost, unless they only repeat the label ("Free – Free"). */
+  static String costNote(String label, String description) {
+    if (description == null) {
+      return null;
+    }
+    String plain = description.strip().replaceAll("[.!]+$", "");
+    return plain.isEmpty() || plain.equalsIgnoreCase(label.strip()) ? null : description;
   }
 
   static String when(WebContext page, String localDateTime) {
