@@ -81,6 +81,17 @@ class PublicPagesIT {
   }
 
   @Test
+  void distressTypedInThePagesOwnLanguage_showsCrisisHelpBeforeResults() {
+    ApiResponse polish = home(query("q", "chce umrzec", "lang", "pl"));
+    ApiResponse urdu = home(query("q", "میں مرنا چاہتا ہوں", "lang", "ur"));
+
+    assertThat(polish.body()).contains("id=\"crisis-lead\"", "lang=\"pl\"");
+    assertThat(polish.body().indexOf("crisis-heading"))
+        .isLessThan(polish.body().indexOf("results-heading"));
+    assertThat(urdu.body()).contains("id=\"crisis-lead\"", "dir=\"rtl\"");
+  }
+
+  @Test
   void distressFarIntoALongQuery_isStillSeen_becauseThePageKeepsTheApisLimit() {
     String words = "tea and a chat ".repeat(40) + "i want to die";
     assertThat(words.length()).isGreaterThan(200);

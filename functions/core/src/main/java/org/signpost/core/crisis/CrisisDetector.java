@@ -6,7 +6,8 @@ package org.signpost.core.crisis;
  * or abuse and immediate danger, to themselves or to someone they write about.
  *
  * <p>Text is first normalised (spelling, text-speak, typos; see {@link CrisisText}) and then read
- * by concept rules ({@link DistressRules}). Stateless; one instance can be shared freely.
+ * by concept rules ({@link DistressRules}); text in the pages' other languages is read by their
+ * core phrases ({@link OtherLanguages}). Stateless; one instance can be shared freely.
  */
 public final class CrisisDetector {
 
@@ -29,6 +30,6 @@ public final class CrisisDetector {
       return false;
     }
     String bounded = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-    return DistressRules.anyMatch(CrisisText.normalise(bounded));
+    return DistressRules.anyMatch(CrisisText.normalise(bounded)) || OtherLanguages.signals(bounded);
   }
 }
